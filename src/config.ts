@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/** HubSpot's public API host; anything else (the sandbox emulator, a proxy) serves its own authorize page. */
+export const HUBSPOT_PUBLIC_API = 'https://api.hubapi.com';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), url(protocols).optional());
+
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value), 'must be base64')
+  .transform((value) => Buffer.from(value, 'base64'))
+  .refine((key) => key.length === 32, (key) => ({ message: `must decode to 32 bytes (got ${key.length})` }));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_BASE_URL: optionalUrl(['http:', 'https:']),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  HUBSPOT_CLIENT_ID: optionalText,
+  HUBSPOT_CLIENT_SECRET: optionalText,
+  HUBSPOT_API_BASE: url(['http:', 'https:']).default(HUBSPOT_PUBLIC_API),
+  HUBSPOT_APP_ID: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number().int().positive().optional(),
+  ),
+  TOKEN_ENCRYPTION_KEY: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    encryptionKey.optional(),
+  ),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  UNINSTALLED_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface HubspotCredentials {
+  clientId: string;
+  clientSecret: string;
+  appId: number | undefined;
+  apiBase: string;
+}
+
+export interface Config {
+  /** sandbox: no HubSpot credentials were given, so the service runs against the local emulator. */
+  mode: 'sandbox' | 'live';
+  port: number;
+  appBaseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  /** Absent in sandbox mode until the emulator is up and hands out its own credentials. */
+  hubspot: HubspotCredentials | undefined;
+  tokenEncryptionKey: Buffer | undefined;
+  logLevel: LogLevel;
+  uninstalledRetentionDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once. Throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`),
+    );
+  }
+  const vars = parsed.data;
+  const problems: string[] = [];
+  const hasId = vars.HUBSPOT_CLIENT_ID !== undefined;
+  const hasSecret = vars.HUBSPOT_CLIENT_SECRET !== undefined;
+  const mode = hasId || hasSecret ? 'live' : 'sandbox';
+  if (mode === 'live') {
+    if (!hasId) problems.push('HUBSPOT_CLIENT_ID: required when HUBSPOT_CLIENT_SECRET is set');
+    if (!hasSecret) problems.push('HUBSPOT_CLIENT_SECRET: required when HUBSPOT_CLIENT_ID is set');
+    if (!vars.TOKEN_ENCRYPTION_KEY) {
+      problems.push('TOKEN_ENCRYPTION_KEY: required outside sandbox mode (32 random bytes, base64: `openssl rand -base64 32`)');
+    }
+    if (!vars.APP_BASE_URL) {
+      problems.push('APP_BASE_URL: required outside sandbox mode (the public https URL HubSpot calls)');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode,
+    port: vars.PORT,
+    appBaseUrl: vars.APP_BASE_URL ?? `http://localhost:${vars.PORT}`,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.DATA_DIR,
+    redisUrl: vars.REDIS_URL,
+    hubspot:
+      mode === 'live'
+        ? {
+            clientId: vars.HUBSPOT_CLIENT_ID!,
+            clientSecret: vars.HUBSPOT_CLIENT_SECRET!,
+            appId: vars.HUBSPOT_APP_ID,
+            apiBase: vars.HUBSPOT_API_BASE,
+          }
+        : undefined,
+    tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
+    logLevel: vars.LOG_LEVEL,
+    uninstalledRetentionDays: vars.UNINSTALLED_RETENTION_DAYS,
+  };
+}
+
+/** Where a user approves the install: HubSpot's own page for the public API, the emulator's otherwise. */
+export function authorizeUrlFor(apiBase: string): string {
+  return apiBase === HUBSPOT_PUBLIC_API
+    ? 'https://app.hubspot.com/oauth/authorize'
+    : `${apiBase}/oauth/authorize`;
+}

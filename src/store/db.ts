@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
+import { Pool, types as pgTypes, type PoolClient } from 'pg';
+
+/** Anything SQL can be sent to: the database itself or an open transaction. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs several statements separated by semicolons, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction on one connection; rolls back if fn throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while this process holds the advisory lock `key`, on one connection, so that only one
+   * instance (of any number sharing the database) runs it at a time. With `wait: false` it returns
+   * `{ acquired: false }` at once when another holder has the lock.
+   */
+  withLock<T>(key: number, fn: (conn: Queryable) => Promise<T>, options?: { wait?: boolean }): Promise<LockResult<T>>;
+  close(): Promise<void>;
+  /** PGlite only: a gzipped tarball of the data directory, for `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
+
+export interface DbOptions {
+  /** postgres://… → PostgreSQL through `pg`; undefined → embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; undefined keeps it in memory. */
+  dataDir?: string | undefined;
+  /** PGlite: start from this dump (see dumpDataDir) instead of running initdb. */
+  loadDataDir?: Blob | undefined;
+  /** PostgreSQL: use this schema (created if missing) instead of public; tests isolate themselves this way. */
+  schema?: string | undefined;
+  maxConnections?: number | undefined;
+}
+
+/** int8 values (bigserial ids, portal and contact ids, counts) as JS numbers in both drivers. */
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const toNumber = (value: string) => Number(value);
+
+export async function openDb(options: DbOptions): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
+}
+
+async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID ? toNumber : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser,
+    },
+  });
+  // An idle client that loses its server (restart, failover) must not crash the process.
+  pool.on('error', () => undefined);
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+
+  const inTransaction = async <T>(client: PoolClient, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    await client.query('BEGIN');
+    try {
+      const value = await fn(clientQueryable(client));
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as Row[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        return await inTransaction(client, fn);
+      } finally {
+        client.release();
+      }
+    },
+    async withLock(key, fn, { wait = true } = {}) {
+      const client = await pool.connect();
+      let released = false;
+      try {
+        if (wait) {
+          await client.query('SELECT pg_advisory_lock($1)', [key]);
+        } else {
+          const [row] = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows as { ok: boolean }[];
+          if (!row?.ok) return { acquired: false };
+        }
+        try {
+          return { acquired: true, value: await fn(clientQueryable(client)) };
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: unknown) => {
+            // A connection that cannot unlock is destroyed, which releases the lock server-side.
+            released = true;
+            client.release(error instanceof Error ? error : true);
+          });
+        }
+      } finally {
+        if (!released) client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function clientQueryable(client: PoolClient): Queryable {
+  return {
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as Row[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+async function openPglite(options: DbOptions): Promise<Db> {
+  // PGlite is ESM with a WASM payload; load it lazily so PostgreSQL deployments never pay for it.
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pg: PGliteInstance = await PGlite.create(options.dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+  });
+  // One connection: advisory locks are re-entrant within it, so in-process callers queue here.
+  const locks = new Map<number, Promise<unknown>>();
+
+  const queryable = (target: Pick<PGliteInstance, 'query' | 'exec'>): Queryable => ({
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await target.query<Row>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  });
+
+  return {
+    kind: 'pglite',
+    ...queryable(pg),
+    async transaction(fn) {
+      return pg.transaction((tx) => fn(queryable(tx)));
+    },
+    async withLock(key, fn, { wait = true } = {}) {
+      const held = locks.get(key);
+      if (held && !wait) return { acquired: false };
+      const run = (held ?? Promise.resolve()).catch(() => undefined).then(() => fn(queryable(pg)));
+      locks.set(key, run);
+      try {
+        return { acquired: true, value: await run };
+      } finally {
+        if (locks.get(key) === run) locks.delete(key);
+      }
+    },
+    async close() {
+      await pg.close();
+    },
+    async dumpDataDir() {
+      return pg.dumpDataDir('gzip');
+    },
+  };
+}
