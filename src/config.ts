@@ -32,7 +32,9 @@ const encryptionKey = z
   .trim()
   .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value), 'must be base64')
   .transform((value) => Buffer.from(value, 'base64'))
-  .refine((key) => key.length === 32, (key) => ({ message: `must decode to 32 bytes (got ${key.length})` }));
+  .superRefine((key, ctx) => {
+    if (key.length !== 32) ctx.addIssue({ code: 'custom', message: `must decode to 32 bytes (got ${key.length})` });
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -20,8 +20,6 @@ export interface Db extends Queryable {
    */
   withLock<T>(key: number, fn: (conn: Queryable) => Promise<T>, options?: { wait?: boolean }): Promise<LockResult<T>>;
   close(): Promise<void>;
-  /** PGlite only: a gzipped tarball of the data directory, for `loadDataDir`. */
-  dumpDataDir?(): Promise<Blob>;
 }
 
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
@@ -31,8 +29,6 @@ export interface DbOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; undefined keeps it in memory. */
   dataDir?: string | undefined;
-  /** PGlite: start from this dump (see dumpDataDir) instead of running initdb. */
-  loadDataDir?: Blob | undefined;
   /** PostgreSQL: use this schema (created if missing) instead of public; tests isolate themselves this way. */
   schema?: string | undefined;
   maxConnections?: number | undefined;
@@ -136,7 +132,6 @@ async function openPglite(options: DbOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pg: PGliteInstance = await PGlite.create(options.dataDir, {
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
   });
   // One connection: advisory locks are re-entrant within it, so in-process callers queue here.
@@ -171,8 +166,6 @@ async function openPglite(options: DbOptions): Promise<Db> {
     async close() {
       await pg.close();
     },
-    async dumpDataDir() {
-      return pg.dumpDataDir('gzip');
-    },
+
   };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { openDb, type Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
@@ -28,7 +30,16 @@ const pglite: TestDatabase = {
       if (migrated) await migrate(db);
       return db;
     }
-    return openDb({ loadDataDir: new Blob([readFileSync(template)]) });
+    const dataDir = mkdtempSync(join(tmpdir(), 'lead-manager-test-'));
+    cpSync(template, dataDir, { recursive: true });
+    const db = await openDb({ dataDir });
+    const close = db.close.bind(db);
+    return Object.assign(db, {
+      async close() {
+        await close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    });
   },
 };
 

@@ -1,0 +1,21 @@
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { Logger } from '../log';
+
+/** The express app: routers in order, then one error handler that logs once and answers JSON. */
+export function createHttpApp(routers: Router[], logger: Logger): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  for (const router of routers) app.use(router);
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+    if (status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).json({ error: status >= 500 ? 'internal error' : String(error.message ?? 'bad request') });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,98 @@
+import type { Logger } from '../log';
+import type { Db } from '../store/db';
+import type { Installation, InstallationRepository } from '../store/installations';
+import { RefreshTokenRejectedError, type OAuthClient } from './oauth-client';
+import { PortalInactiveError, type TokenProvider } from './token-provider';
+
+/** Advisory lock keys for refreshes live above every other key the app uses; + portal id. */
+const REFRESH_LOCK_BASE = 2 ** 40;
+
+export interface TokenVaultOptions {
+  db: Db;
+  installations: InstallationRepository;
+  oauth: OAuthClient;
+  logger: Logger;
+  now?: () => Date;
+  /** Refresh this long before the access token expires (HubSpot's live ~30 min). */
+  refreshAheadMs?: number;
+  /** Called once when a portal turns out to be uninstalled, so the rest of the app stops its work. */
+  onUninstalled?: (portalId: number) => void;
+}
+
+/**
+ * Hands out valid access tokens per portal. Refreshes ahead of expiry, once per portal at a time:
+ * concurrent callers in this process share one refresh, and other instances wait on an advisory
+ * lock and then find the fresh token already stored.
+ */
+export class TokenVault implements TokenProvider {
+  private readonly inFlight = new Map<number, Promise<string>>();
+  private readonly now: () => Date;
+  private readonly refreshAheadMs: number;
+
+  constructor(private readonly options: TokenVaultOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
+  }
+
+  async accessToken(portalId: number): Promise<string> {
+    const installation = await this.active(portalId);
+    if (!this.isStale(installation)) return installation.accessToken;
+    return this.singleFlight(portalId, (current) => this.isStale(current));
+  }
+
+  async refreshAfterRejection(portalId: number, rejected: string): Promise<string> {
+    return this.singleFlight(portalId, (current) => current.accessToken === rejected || this.isStale(current));
+  }
+
+  private isStale(installation: Installation): boolean {
+    return installation.accessTokenExpiresAt.getTime() - this.now().getTime() <= this.refreshAheadMs;
+  }
+
+  private async active(portalId: number): Promise<Installation> {
+    const installation = await this.options.installations.get(portalId);
+    if (!installation) throw new PortalInactiveError(portalId, 'not installed');
+    if (installation.status !== 'active') {
+      throw new PortalInactiveError(portalId, `uninstalled${installation.uninstallReason ? `: ${installation.uninstallReason}` : ''}`);
+    }
+    return installation;
+  }
+
+  private singleFlight(portalId: number, needsRefresh: (current: Installation) => boolean): Promise<string> {
+    const running = this.inFlight.get(portalId);
+    if (running) return running;
+    const refresh = this.refreshLocked(portalId, needsRefresh).finally(() => this.inFlight.delete(portalId));
+    this.inFlight.set(portalId, refresh);
+    return refresh;
+  }
+
+  private async refreshLocked(portalId: number, needsRefresh: (current: Installation) => boolean): Promise<string> {
+    const result = await this.options.db.withLock(REFRESH_LOCK_BASE + portalId, async () => {
+      // Re-read under the lock: another instance may have refreshed while we waited.
+      const current = await this.active(portalId);
+      if (!needsRefresh(current)) return current.accessToken;
+      return this.refresh(current);
+    });
+    if (!result.acquired) throw new Error(`could not lock token refresh for portal ${portalId}`);
+    return result.value;
+  }
+
+  private async refresh(installation: Installation): Promise<string> {
+    const { portalId } = installation;
+    const log = this.options.logger.child({ portalId });
+    try {
+      const tokens = await this.options.oauth.refresh(installation.refreshToken, this.now());
+      await this.options.installations.saveTokens(portalId, tokens, this.now());
+      log.debug({ expiresAt: tokens.expiresAt }, 'access token refreshed');
+      return tokens.accessToken;
+    } catch (error) {
+      if (!(error instanceof RefreshTokenRejectedError)) throw error;
+      await this.options.installations.markUninstalled(portalId, error.message, this.now());
+      log.warn(
+        { hubspotStatus: error.hubspotStatus },
+        'portal marked uninstalled: HubSpot rejected its refresh token; all work for this portal stops',
+      );
+      this.options.onUninstalled?.(portalId);
+      throw new PortalInactiveError(portalId, error.message);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const key = randomBytes(32).toString('base64');
+const live = {
+  HUBSPOT_CLIENT_ID: 'client-id',
+  HUBSPOT_CLIENT_SECRET: 'client-secret',
+  TOKEN_ENCRYPTION_KEY: key,
+  APP_BASE_URL: 'https://leads.example.com',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('runs in sandbox mode with defaults when no HubSpot credentials are set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'sandbox',
+      port: 3000,
+      appBaseUrl: 'http://localhost:3000',
+      dataDir: './data',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      hubspot: undefined,
+      logLevel: 'info',
+      uninstalledRetentionDays: 30,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: ' ', DATABASE_URL: '' }).mode).toBe('sandbox');
+  });
+
+  it('runs live with credentials, key and base URL', () => {
+    const config = loadConfig({ ...live, HUBSPOT_APP_ID: '123', DATABASE_URL: 'postgres://u@db:5432/leads', REDIS_URL: 'redis://cache:6379' });
+    expect(config.mode).toBe('live');
+    expect(config.hubspot).toEqual({
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      appId: 123,
+      apiBase: 'https://api.hubapi.com',
+    });
+    expect(config.tokenEncryptionKey).toEqual(Buffer.from(key, 'base64'));
+    expect(config.appBaseUrl).toBe('https://leads.example.com');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }, /^PORT: /],
+    ['PORT', { PORT: '70000' }, /^PORT: /],
+    ['APP_BASE_URL', { APP_BASE_URL: 'leads.example.com' }, /^APP_BASE_URL: must be a URL/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a URL starting with postgres:\/\//],
+    ['REDIS_URL', { REDIS_URL: 'http://cache' }, /^REDIS_URL: must be a URL starting with redis:\/\//],
+    ['HUBSPOT_API_BASE', { HUBSPOT_API_BASE: 'not a url' }, /^HUBSPOT_API_BASE: /],
+    ['HUBSPOT_APP_ID', { HUBSPOT_APP_ID: '-4' }, /^HUBSPOT_APP_ID: /],
+    ['TOKEN_ENCRYPTION_KEY', { TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' }, /^TOKEN_ENCRYPTION_KEY: must decode to 32 bytes \(got 5\)/],
+    ['TOKEN_ENCRYPTION_KEY', { TOKEN_ENCRYPTION_KEY: 'not base64!' }, /^TOKEN_ENCRYPTION_KEY: must be base64/],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    ['UNINSTALLED_RETENTION_DAYS', { UNINSTALLED_RETENTION_DAYS: '-1' }, /^UNINSTALLED_RETENTION_DAYS: /],
+  ])('names %s when it is bad', (_name, env, expected) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('gives one line per bad variable', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', REDIS_URL: 'nope' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'REDIS_URL']);
+  });
+
+  it.each([
+    ['TOKEN_ENCRYPTION_KEY', { ...live, TOKEN_ENCRYPTION_KEY: undefined }],
+    ['APP_BASE_URL', { ...live, APP_BASE_URL: undefined }],
+    ['HUBSPOT_CLIENT_SECRET', { ...live, HUBSPOT_CLIENT_SECRET: undefined }],
+    ['HUBSPOT_CLIENT_ID', { ...live, HUBSPOT_CLIENT_ID: undefined }],
+  ])('requires %s outside sandbox mode', (name, env) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.startsWith(`${name}: required`)).toBe(true);
+  });
+
+  it('never runs live on half the credentials, even with everything else set', () => {
+    expect(() => loadConfig({ HUBSPOT_CLIENT_ID: 'only-id' })).toThrow(ConfigError);
+  });
+});
