@@ -1,0 +1,135 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import IORedis, { type Redis } from 'ioredis';
+import type { ScheduledTask } from 'node-cron';
+import { loadAppDefinition, oauthRedirectUri } from './app-definition';
+import type { Config, HubspotCredentials } from './config';
+import { createHttpApp } from './http/app';
+import { healthRouter } from './http/health-router';
+import { oauthRouter } from './http/oauth-router';
+import { HubspotGateway } from './hubspot/gateway';
+import { createPortalLimiters } from './hubspot/limiter';
+import { OAuthClient } from './hubspot/oauth-client';
+import { provisionProperties } from './hubspot/provision-properties';
+import { TokenCipher } from './hubspot/token-cipher';
+import { TokenVault } from './hubspot/token-vault';
+import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
+import { scheduleJob } from './jobs/schedule-job';
+import type { Logger } from './log';
+import { createMetrics, type Metrics } from './metrics';
+import { openDb, type Db } from './store/db';
+import { InstallationRepository } from './store/installations';
+import { migrate } from './store/migrate';
+import { OAuthStateStore } from './store/oauth-states';
+
+export interface ServiceOptions {
+  config: Config;
+  /** The HubSpot app's credentials: from the config when live, from the emulator in sandbox mode. */
+  hubspot: HubspotCredentials;
+  tokenEncryptionKey: Buffer;
+  logger: Logger;
+  now?: () => Date;
+  /** Cron jobs (token refresh, retention); tests drive jobs directly instead. */
+  jobs?: boolean;
+  /** Overrides of the per-portal rate limit, for tests that scale it down. */
+  limits?: { maxRequests?: number; windowMs?: number };
+  installedPage?: (outcome: { portalId: number; hubDomain: string | undefined }) => string;
+}
+
+export interface Service {
+  url: string;
+  db: Db;
+  gateway: HubspotGateway;
+  tokens: TokenVault;
+  installations: InstallationRepository;
+  metrics: Metrics;
+  /** Creates the app's properties in a portal where they are missing. */
+  provision(portalId: number): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: config → store → HubSpot gateway → HTTP → jobs. */
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  logger.info({ database: db.kind, applied }, applied.length > 0 ? 'database migrated' : 'database schema up to date');
+
+  const metrics = createMetrics();
+  const app = loadAppDefinition(config.appBaseUrl);
+  const installations = new InstallationRepository(db, new TokenCipher(options.tokenEncryptionKey));
+  const states = new OAuthStateStore(db);
+  const oauth = new OAuthClient(options.hubspot, oauthRedirectUri(config.appBaseUrl));
+  const tokens = new TokenVault({
+    db,
+    installations,
+    oauth,
+    logger,
+    now,
+    onUninstalled: () => metrics.uninstalls.inc(),
+  });
+  const redis: Redis | undefined = config.redisUrl ? new IORedis(config.redisUrl, { lazyConnect: false }) : undefined;
+  const limiters = createPortalLimiters({ logger, redis, ...options.limits });
+  const gateway = new HubspotGateway({ apiBase: options.hubspot.apiBase, tokens, logger, limiters });
+  const provision = (portalId: number) =>
+    provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
+
+  const http = createHttpApp(
+    [
+      healthRouter({ db, metrics }),
+      oauthRouter({
+        app,
+        db,
+        states,
+        oauth,
+        installations,
+        provision,
+        logger,
+        metrics,
+        now,
+        ...(options.installedPage ? { installedPage: options.installedPage } : {}),
+      }),
+    ],
+    logger,
+  );
+  const server: Server = await new Promise((resolve) => {
+    const listening = http.listen(config.port, () => resolve(listening));
+  });
+  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+
+  const active = await installations.activePortals();
+  metrics.activePortals.set(active.length);
+  // Properties are provisioned at install; re-check at start in case an admin deleted one.
+  for (const portalId of active) {
+    provision(portalId).catch((error: unknown) => logger.warn({ portalId, err: error }, 'property provisioning at start failed'));
+  }
+
+  const tasks: ScheduledTask[] =
+    options.jobs === false
+      ? []
+      : [
+          refreshTokensJob({ installations, tokens, logger }),
+          purgeUninstalledJob({ db, installations, states, retentionDays: config.uninstalledRetentionDays, logger }),
+        ].map((job) => scheduleJob(job, db, logger));
+
+  return {
+    url,
+    db,
+    gateway,
+    tokens,
+    installations,
+    metrics,
+    provision,
+    async stop() {
+      for (const task of tasks) await task.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await gateway.close();
+      await limiters.disconnect();
+      if (redis) await redis.quit().catch(() => undefined);
+      await db.close();
+    },
+  };
+}
