@@ -28,6 +28,8 @@ export interface ServiceOptions {
   hubspot: HubspotCredentials;
   tokenEncryptionKey: Buffer;
   logger: Logger;
+  /** An open database to use (and close on stop) instead of the one the config names; tests isolate themselves this way. */
+  db?: Db;
   now?: () => Date;
   /** Cron jobs (token refresh, retention); tests drive jobs directly instead. */
   jobs?: boolean;
@@ -52,7 +54,7 @@ export interface Service {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const applied = await migrate(db);
   logger.info({ database: db.kind, applied }, applied.length > 0 ? 'database migrated' : 'database schema up to date');
 
@@ -70,8 +72,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     onUninstalled: () => metrics.uninstalls.inc(),
   });
   const redis: Redis | undefined = config.redisUrl ? new IORedis(config.redisUrl, { lazyConnect: false }) : undefined;
-  const limiters = createPortalLimiters({ logger, redis, ...options.limits });
-  const gateway = new HubspotGateway({ apiBase: options.hubspot.apiBase, tokens, logger, limiters });
+  const gateway = new HubspotGateway({
+    apiBase: options.hubspot.apiBase,
+    tokens,
+    logger,
+    registry: metrics.registry,
+    limiters: createPortalLimiters({ logger, redis, ...options.limits }),
+    searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, maxConcurrent: 4, name: 'hubspot-search' }),
+  });
   const provision = (portalId: number) =>
     provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
 
@@ -127,7 +135,6 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       server.closeAllConnections();
       await closed;
       await gateway.close();
-      await limiters.disconnect();
       if (redis) await redis.quit().catch(() => undefined);
       await db.close();
     },

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import nock from 'nock';
+import { loadAppDefinition } from '../../src/app-definition';
+import { loadConfig } from '../../src/config';
+import { APP_PROPERTIES, APP_PROPERTY_GROUP } from '../../src/hubspot/app-properties';
+import { silentLogger } from '../../src/log';
+import { startService, type Service } from '../../src/service';
+import { testDatabases } from '../support/databases';
+
+const API = 'https://api.hubapi.com';
+const BASE = 'https://leads.example.com';
+const key = randomBytes(32);
+const config = loadConfig({
+  PORT: '0',
+  APP_BASE_URL: BASE,
+  HUBSPOT_CLIENT_ID: 'client-1',
+  HUBSPOT_CLIENT_SECRET: 'secret-1',
+  TOKEN_ENCRYPTION_KEY: key.toString('base64'),
+});
+const app = loadAppDefinition(BASE);
+
+/** HubSpot's side of a successful install of portal 4242, recording what the app sent. */
+function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?: string[] } = {}) {
+  return nock(API)
+    .post('/oauth/v1/token', (body: Record<string, string>) => {
+      sent.token = body;
+      return body.grant_type === 'authorization_code';
+    })
+    .reply(200, { token_type: 'bearer', access_token: 'access-abc', refresh_token: 'refresh-xyz', expires_in: 1800 })
+    .get('/oauth/v1/access-tokens/access-abc')
+    .reply(200, {
+      token: 'access-abc',
+      user: 'admin@acme.example',
+      hub_domain: 'acme.example',
+      scopes: app.config.auth.requiredScopes,
+      hub_id: 4242,
+      app_id: 99,
+      expires_in: 1799,
+      user_id: 555,
+      token_type: 'access',
+    })
+    .get('/crm/v3/properties/contacts/groups')
+    .reply(200, { results: [{ name: 'contactinformation', label: 'Contact information', displayOrder: 0, archived: false }] })
+    .post('/crm/v3/properties/contacts/groups')
+    .reply(201, { name: APP_PROPERTY_GROUP.name, label: APP_PROPERTY_GROUP.label, displayOrder: -1, archived: false })
+    .get('/crm/v3/properties/contacts')
+    .query(true)
+    .reply(200, { results: [] })
+    .post('/crm/v3/properties/contacts/batch/create', (body: { inputs: { name: string }[] }) => {
+      sent.created = body.inputs.map((input) => input.name);
+      return true;
+    })
+    .reply(201, { status: 'COMPLETE', results: [], startedAt: '2026-03-02T10:00:00Z', completedAt: '2026-03-02T10:00:01Z' });
+}
+
+describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (database) => {
+  let service: Service;
+  let clock = new Date('2026-03-02T10:00:00Z');
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+    service = await startService({
+      config,
+      hubspot: config.hubspot!,
+      tokenEncryptionKey: key,
+      logger: silentLogger,
+      db: await database.open(),
+      now: () => clock,
+      jobs: false,
+    });
+  });
+  afterAll(async () => {
+    await service.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  beforeEach(async () => {
+    nock.cleanAll();
+    clock = new Date('2026-03-02T10:00:00Z');
+    await service.db.query('DELETE FROM installations');
+  });
+
+  const startInstall = async () => {
+    const response = await fetch(`${service.url}/oauth/install`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    return new URL(response.headers.get('location')!);
+  };
+  const callback = (query: Record<string, string>) =>
+    fetch(`${service.url}/oauth/callback?${new URLSearchParams(query)}`, { redirect: 'manual' });
+  const installationCount = async () => (await service.db.query('SELECT 1 FROM installations')).length;
+
+  it('sends the user to HubSpot with the app\u2019s scopes, redirect URL and a fresh state', async () => {
+    const authorize = await startInstall();
+    expect(`${authorize.origin}${authorize.pathname}`).toBe('https://app.hubspot.com/oauth/authorize');
+    expect(authorize.searchParams.get('client_id')).toBe('client-1');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${BASE}/oauth/callback`);
+    expect(authorize.searchParams.get('scope')!.split(' ')).toEqual(app.config.auth.requiredScopes);
+    expect(authorize.searchParams.get('optional_scope')!.split(' ')).toEqual(app.config.auth.optionalScopes);
+    const other = await startInstall();
+    expect(other.searchParams.get('state')).not.toBe(authorize.searchParams.get('state'));
+  });
+
+  it('installs: exchanges the code, learns the portal, seals the tokens and provisions the properties', async () => {
+    const state = (await startInstall()).searchParams.get('state')!;
+    const sent: { token?: Record<string, string>; created?: string[] } = {};
+    const hubspot = hubspotAcceptsInstall(sent);
+
+    const response = await callback({ code: 'code-1', state });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/installed in HubSpot portal 4242/);
+    expect(hubspot.isDone()).toBe(true);
+    expect(sent.token).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'code-1',
+      redirect_uri: `${BASE}/oauth/callback`,
+      client_id: 'client-1',
+      client_secret: 'secret-1',
+    });
+    expect(sent.created).toEqual(APP_PROPERTIES.map((p) => p.name));
+
+    const installation = await service.installations.get(4242);
+    expect(installation).toMatchObject({ status: 'active', hubDomain: 'acme.example', accessToken: 'access-abc', refreshToken: 'refresh-xyz' });
+    const raw = JSON.stringify(await service.db.query('SELECT * FROM installations'));
+    expect(raw).not.toMatch(/access-abc|refresh-xyz/);
+    const audit = await service.db.query<{ action: string; actor: string }>('SELECT action, actor FROM audit_log WHERE portal_id = 4242');
+    expect(audit).toContainEqual({ action: 'installed', actor: 'user:555' });
+  });
+
+  it('re-installing the same portal updates it in place', async () => {
+    hubspotAcceptsInstall();
+    await callback({ code: 'code-1', state: (await startInstall()).searchParams.get('state')! });
+    hubspotAcceptsInstall();
+    const again = await callback({ code: 'code-2', state: (await startInstall()).searchParams.get('state')! });
+    expect(again.status).toBe(200);
+    expect(await installationCount()).toBe(1);
+  });
+
+  it.each([
+    ['an unknown state', async () => ({ code: 'code-1', state: 'forged' })],
+    ['no state', async () => ({ code: 'code-1' })],
+  ])('refuses %s with 400 and stores nothing', async (_case, query) => {
+    const hubspot = hubspotAcceptsInstall();
+    const pending = hubspot.pendingMocks();
+    const response = await callback(await query());
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/invalid, expired or was already used/);
+    expect(hubspot.pendingMocks()).toEqual(pending);
+    expect(await installationCount()).toBe(0);
+  });
+
+  it('refuses an expired state with 400 and stores nothing', async () => {
+    const state = (await startInstall()).searchParams.get('state')!;
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    hubspotAcceptsInstall();
+    expect((await callback({ code: 'code-1', state })).status).toBe(400);
+    expect(await installationCount()).toBe(0);
+  });
+
+  it('refuses a state used a second time', async () => {
+    const state = (await startInstall()).searchParams.get('state')!;
+    hubspotAcceptsInstall();
+    expect((await callback({ code: 'code-1', state })).status).toBe(200);
+    await service.db.query('DELETE FROM installations');
+    hubspotAcceptsInstall();
+    expect((await callback({ code: 'code-1', state })).status).toBe(400);
+    expect(await installationCount()).toBe(0);
+  });
+
+  it('answers 400 and stores nothing when HubSpot refuses the code, or the user denied access', async () => {
+    nock(API).post('/oauth/v1/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'missing or unknown auth code' });
+    expect((await callback({ code: 'stale', state: (await startInstall()).searchParams.get('state')! })).status).toBe(400);
+    expect((await callback({ error: 'access_denied', error_description: 'User denied' })).status).toBe(400);
+    expect(await installationCount()).toBe(0);
+  });
+});
