@@ -51,6 +51,7 @@ function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Lead Manager could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+  process.stderr.write(`Lead Manager could not start: ${detail}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The service's Prometheus metrics, on a registry of its own (never the process-global one). */
-export function createMetrics() {
+export function createMetrics(sources: { countActivePortals: () => Promise<number> }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   return {
@@ -27,6 +27,9 @@ export function createMetrics() {
       name: 'lead_manager_active_portals',
       help: 'Installed portals',
       registers: [registry],
+      async collect() {
+        this.set(await sources.countActivePortals());
+      },
     }),
   };
 }

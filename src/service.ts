@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import IORedis, { type Redis } from 'ioredis';
 import type { ScheduledTask } from 'node-cron';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Cron jobs (token refresh, retention); tests drive jobs directly instead. */
   jobs?: boolean;
+  /** Re-check every active portal's properties at start (default true). */
+  provisionAtStart?: boolean;
   /** Overrides of the per-portal rate limit, for tests that scale it down. */
   limits?: { maxRequests?: number; windowMs?: number };
   installedPage?: (outcome: { portalId: number; hubDomain: string | undefined }) => string;
@@ -54,13 +57,13 @@ export interface Service {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
-  const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') }));
   const applied = await migrate(db);
   logger.info({ database: db.kind, applied }, applied.length > 0 ? 'database migrated' : 'database schema up to date');
 
-  const metrics = createMetrics();
-  const app = loadAppDefinition(config.appBaseUrl);
   const installations = new InstallationRepository(db, new TokenCipher(options.tokenEncryptionKey));
+  const metrics = createMetrics({ countActivePortals: async () => (await installations.activePortals()).length });
+  const app = loadAppDefinition(config.appBaseUrl);
   const states = new OAuthStateStore(db);
   const oauth = new OAuthClient(options.hubspot, oauthRedirectUri(config.appBaseUrl));
   const tokens = new TokenVault({
@@ -78,7 +81,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     registry: metrics.registry,
     limiters: createPortalLimiters({ logger, redis, ...options.limits }),
-    searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, maxConcurrent: 4, name: 'hubspot-search' }),
+    searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' }),
   });
   const provision = (portalId: number) =>
     provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
@@ -106,11 +109,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
 
-  const active = await installations.activePortals();
-  metrics.activePortals.set(active.length);
-  // Properties are provisioned at install; re-check at start in case an admin deleted one.
-  for (const portalId of active) {
-    provision(portalId).catch((error: unknown) => logger.warn({ portalId, err: error }, 'property provisioning at start failed'));
+  if (options.provisionAtStart !== false) {
+    // Properties are provisioned at install; re-check at start in case an admin deleted one.
+    for (const portalId of await installations.activePortals()) {
+      provision(portalId).catch((error: unknown) => logger.warn({ portalId, err: error }, 'property provisioning at start failed'));
+    }
   }
 
   const tasks: ScheduledTask[] =

@@ -12,31 +12,41 @@ interface ResponseContextLike {
   body: { text(): Promise<string>; binary(): Promise<Buffer> };
 }
 
+/** The per-call options argument every SDK method takes last (`PromiseConfigurationOptions`). */
+export interface SdkCallOptions {
+  middleware: { pre<C>(context: C): Promise<C>; post<C>(context: C): Promise<C> }[];
+}
+
 export interface ErrorResponseCapture {
-  /** SDK middleware (`new Client({ middleware: [capture.middleware] })`). */
-  middleware: { pre(context: unknown): unknown; post(context: unknown): unknown };
-  /** The last error answer seen by this client, if any. */
+  /** Pass as the SDK method's last argument. */
+  options: SdkCallOptions;
+  /** The error answer the call got, if any. */
   last(): ErrorResponse | undefined;
 }
 
 /**
- * Keeps the raw body of error answers. The SDK deserialises every error body into its `Error`
- * model, which drops fields it does not know — among them `policyName`, the only way to tell a
- * DAILY 429 from a ten-secondly one — and throws a plain Error when there is no Content-Type.
+ * Keeps the status, headers and raw body of an error answer. Without it, an error answer that has no
+ * Content-Type (a bare 502/503 from a proxy) makes the SDK throw a plain "Cannot parse content" Error
+ * with no status at all. It has to be per-call middleware: in @hubspot/api-client 13 the generated APIs
+ * ignore the `middleware` given to `new Client()` and only run the one passed with the call.
  */
 export function createErrorResponseCapture(): ErrorResponseCapture {
   let last: ErrorResponse | undefined;
   return {
-    middleware: {
-      pre: (context) => context,
-      post: async (context) => {
-        const response = context as ResponseContextLike;
-        if (response.httpStatusCode < 400) return response;
-        const text = await response.body.text();
-        last = { status: response.httpStatusCode, headers: { ...response.headers }, text };
-        response.body = { text: async () => text, binary: async () => Buffer.from(text) };
-        return response;
-      },
+    options: {
+      middleware: [
+        {
+          pre: async (context) => context,
+          post: async (context) => {
+            const response = context as unknown as ResponseContextLike;
+            if (response.httpStatusCode < 400) return context;
+            const text = await response.body.text();
+            last = { status: response.httpStatusCode, headers: { ...response.headers }, text };
+            response.body = { text: async () => text, binary: async () => Buffer.from(text) };
+            return context;
+          },
+        },
+      ],
     },
     last: () => last,
   };

@@ -1,3 +1,4 @@
+import Bottleneck from 'bottleneck';
 import { HubspotApiError } from './api-error';
 import type { ErrorResponse } from './error-response-capture';
 import { parseRetryAfter } from './retry-after';
@@ -68,7 +69,7 @@ function networkCode(error: unknown): string | undefined {
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
   if (name === 'FetchError' || type === 'system') return typeof code === 'string' ? code : 'FETCH_ERROR';
   if (type === 'request-timeout' || name === 'AbortError') return 'ETIMEDOUT';
-  if (name === 'BottleneckError' && /timed out/i.test(error.message)) return 'ETIMEDOUT';
+  if (error instanceof Bottleneck.BottleneckError && /timed out/i.test(error.message)) return 'ETIMEDOUT';
   if (/socket hang up/i.test(error.message)) return 'ECONNRESET';
   return undefined;
 }

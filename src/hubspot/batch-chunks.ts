@@ -1,0 +1,9 @@
+/** HubSpot's batch endpoints take at most 100 records per call. */
+export const BATCH_LIMIT = 100;
+
+/** `items` cut into consecutive chunks of at most `size`. */
+export function batchChunks<T>(items: readonly T[], size = BATCH_LIMIT): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
