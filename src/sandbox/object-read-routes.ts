@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { crmRoute, intParam, listParam, objectTypeParam, parseBody, portalIdOf, type CrmGuards, type RouteParams } from './crm-route';
 import { crmError, validationError } from './hubspot-errors';
 import { OBJECT_TYPES, type ObjectType } from './object-types';
-import { batchTimes, recordResponse } from './record-response';
+import { recordResponse, sendBatchResult } from './record-response';
 import { objectScopes } from './scopes';
 import type { CrmRecord, SandboxState } from './state';
 
@@ -48,17 +48,7 @@ export function objectReadRoutes(state: SandboxState, guards: CrmGuards, now: ()
       else missing.push(input.id);
     }
     const results = [...found.values()].map((record) => recordResponse(type, record, body.properties, definitions));
-    if (missing.length === 0) {
-      res.json({ status: 'COMPLETE', results, ...batchTimes(startedAt, now()) });
-      return;
-    }
-    res.status(207).json({
-      status: 'COMPLETE',
-      results,
-      numErrors: 1,
-      errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: notFoundMessage(type), context: { ids: missing } }],
-      ...batchTimes(startedAt, now()),
-    });
+    sendBatchResult(res, results, missing.length === 0 ? undefined : { message: notFoundMessage(type), ids: missing }, startedAt, now());
   });
 
   crmRoute(router, guards, { method: 'get', path: '/crm/v3/objects/:objectType', scopes: readScopes }, (req, res) => {

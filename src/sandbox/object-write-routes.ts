@@ -5,7 +5,7 @@ import { crmError, validationError } from './hubspot-errors';
 import { associationDirectionOf, ENGAGEMENT_TYPES, type AssociationType, type ObjectType } from './object-types';
 import { BATCH_LIMIT, notFoundMessage } from './object-read-routes';
 import { validatePropertyWrites, type PropertyValueError } from './property-values';
-import { batchTimes, recordResponse } from './record-response';
+import { recordResponse, sendBatchResult } from './record-response';
 import { objectScopes } from './scopes';
 import type { AssociationTarget, CrmRecord, SandboxState } from './state';
 
@@ -71,17 +71,7 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
       const record = state.setProperties(portalId, type, inputId, values, at);
       results.push(recordResponse(type, record, Object.keys(values), definitions));
     }
-    if (missing.length === 0) {
-      res.json({ status: 'COMPLETE', results, ...batchTimes(startedAt, now()) });
-      return;
-    }
-    res.status(207).json({
-      status: 'COMPLETE',
-      results,
-      numErrors: 1,
-      errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: notFoundMessage(type), context: { ids: missing } }],
-      ...batchTimes(startedAt, now()),
-    });
+    sendBatchResult(res, results, missing.length === 0 ? undefined : { message: notFoundMessage(type), ids: missing }, startedAt, now());
   });
 
   crmRoute(router, guards, { method: 'patch', path: '/crm/v3/objects/:objectType/:objectId', scopes: writeScopes }, (req, res) => {

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import type { ObjectType } from './object-types';
 import type { PropertyDefinition } from './property-model';
 import type { CrmRecord } from './state';
@@ -61,4 +62,26 @@ export function recordResponse(
 /** The timing fields every batch response carries. */
 export function batchTimes(startedAt: number, completedAt: number): { startedAt: string; completedAt: string } {
   return { startedAt: new Date(startedAt).toISOString(), completedAt: new Date(completedAt).toISOString() };
+}
+
+/** A batch answer: 200 when every id was found, else HubSpot's 207 with the missing ids in one OBJECT_NOT_FOUND error. */
+export function sendBatchResult(
+  res: Response,
+  results: unknown[],
+  notFound: { message: string; ids: string[] } | undefined,
+  startedAt: number,
+  completedAt: number,
+): void {
+  const times = batchTimes(startedAt, completedAt);
+  if (!notFound) {
+    res.json({ status: 'COMPLETE', results, ...times });
+    return;
+  }
+  res.status(207).json({
+    status: 'COMPLETE',
+    results,
+    numErrors: 1,
+    errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: notFound.message, context: { ids: notFound.ids } }],
+    ...times,
+  });
 }
