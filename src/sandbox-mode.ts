@@ -85,7 +85,7 @@ export async function startSandboxMode(
 }
 
 /** Follows the install like a browser would: our /oauth/install → HubSpot's authorize → our callback. */
-async function installThroughOAuth(serviceUrl: string): Promise<void> {
+export async function installThroughOAuth(serviceUrl: string): Promise<void> {
   let url = `${serviceUrl}/oauth/install`;
   for (let hop = 0; hop < 5; hop += 1) {
     const response = await fetch(url, { redirect: 'manual' });

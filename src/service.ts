@@ -8,12 +8,16 @@ import type { Config, HubspotCredentials } from './config';
 import { createHttpApp } from './http/app';
 import { healthRouter } from './http/health-router';
 import { oauthRouter } from './http/oauth-router';
+import { webhooksRouter } from './http/webhooks-router';
+import { InboxWriter } from './pipeline/inbox-writer';
+import { InstalledPortals } from './pipeline/webhook-portals';
 import { HubspotGateway } from './hubspot/gateway';
 import { createPortalLimiters } from './hubspot/limiter';
 import { OAuthClient } from './hubspot/oauth-client';
 import { provisionProperties } from './hubspot/provision-properties';
 import { TokenCipher } from './hubspot/token-cipher';
 import { TokenVault } from './hubspot/token-vault';
+import { decayJob } from './jobs/decay-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
 import { scheduleJob } from './jobs/schedule-job';
 import type { Logger } from './log';
@@ -22,6 +26,11 @@ import { openDb, type Db } from './store/db';
 import { InstallationRepository } from './store/installations';
 import { migrate } from './store/migrate';
 import { OAuthStateStore } from './store/oauth-states';
+import { SettingsStore } from './store/settings-store';
+import { Backfill } from './pipeline/backfill';
+import { OutboxWriter, runOutboxWriter } from './pipeline/outbox-writer';
+import { createPipelineMetrics, type PipelineMetrics } from './pipeline/pipeline-metrics';
+import { InboxWorker } from './pipeline/worker';
 
 export interface ServiceOptions {
   config: Config;
@@ -32,8 +41,14 @@ export interface ServiceOptions {
   /** An open database to use (and close on stop) instead of the one the config names; tests isolate themselves this way. */
   db?: Db;
   now?: () => Date;
-  /** Cron jobs (token refresh, retention); tests drive jobs directly instead. */
+  /** Cron jobs (token refresh, retention, decay); tests drive jobs directly instead. */
   jobs?: boolean;
+  /** Background inbox workers and the outbox writer (default on); tests drive them with drain/flushAll. */
+  pipeline?: boolean;
+  /** Inbox workers in this process (default 2). */
+  workers?: number;
+  /** Backfill a portal's existing contacts when it is first installed (default true). */
+  backfillOnInstall?: boolean;
   /** Re-check every active portal's properties at start (default true). */
   provisionAtStart?: boolean;
   /** Overrides of the per-portal rate limit, for tests that scale it down. */
@@ -48,6 +63,11 @@ export interface Service {
   tokens: TokenVault;
   installations: InstallationRepository;
   metrics: Metrics;
+  pipelineMetrics: PipelineMetrics;
+  settings: SettingsStore;
+  workers: InboxWorker[];
+  writer: OutboxWriter;
+  backfill: Backfill;
   /** Creates the app's properties in a portal where they are missing. */
   provision(portalId: number): Promise<unknown>;
   stop(): Promise<void>;
@@ -85,10 +105,28 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
   const provision = (portalId: number) =>
     provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
+  const settings = new SettingsStore(db);
+  const pipelineMetrics = createPipelineMetrics(metrics.registry, db);
+  const pipelineDeps = { db, gateway, settings, logger, metrics: pipelineMetrics, now };
+  const workers = Array.from({ length: options.workers ?? 2 }, () => new InboxWorker(pipelineDeps));
+  const writer = new OutboxWriter(pipelineDeps);
+  const backfill = new Backfill(pipelineDeps);
+  const startBackfill = (portalId: number) => {
+    void backfill.run(portalId);
+  };
 
   const http = createHttpApp(
     [
       healthRouter({ db, metrics }),
+      webhooksRouter({
+        clientSecret: options.hubspot.clientSecret,
+        appBaseUrl: config.appBaseUrl,
+        inbox: new InboxWriter({ db, registry: metrics.registry }),
+        portals: new InstalledPortals({ db, now }),
+        registry: metrics.registry,
+        logger,
+        now,
+      }),
       oauthRouter({
         app,
         db,
@@ -99,6 +137,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         logger,
         metrics,
         now,
+        ...(options.backfillOnInstall === false ? {} : { onInstalled: ({ portalId, created }) => created && startBackfill(portalId) }),
         ...(options.installedPage ? { installedPage: options.installedPage } : {}),
       }),
     ],
@@ -122,7 +161,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       : [
           refreshTokensJob({ installations, tokens, logger }),
           purgeUninstalledJob({ db, installations, states, retentionDays: config.uninstalledRetentionDays, logger }),
+          decayJob({ db, installations, settings, logger }),
         ].map((job) => scheduleJob(job, db, logger));
+  const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);
+  if (options.pipeline !== false) {
+    for (const worker of workers) worker.start();
+    for (const portalId of await backfill.unfinished()) startBackfill(portalId);
+  }
 
   return {
     url,
@@ -131,9 +176,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     tokens,
     installations,
     metrics,
+    pipelineMetrics,
+    settings,
+    workers,
+    writer,
+    backfill,
     provision,
     async stop() {
       for (const task of tasks) await task.stop();
+      await backfill.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await background?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

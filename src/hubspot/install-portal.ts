@@ -12,6 +12,8 @@ export interface InstallDeps {
   provision: (portalId: number) => Promise<unknown>;
   logger: Logger;
   now: () => Date;
+  /** Work that follows an install without holding up the user's browser (the backfill of existing contacts). */
+  onInstalled?: (outcome: InstallOutcome) => void;
 }
 
 export interface InstallOutcome {
@@ -45,5 +47,7 @@ export async function installPortal(code: string, deps: InstallDeps): Promise<In
   });
   const provisioned = await deps.provision(info.portalId);
   log.info({ hubDomain: info.hubDomain, created, provisioned }, created ? 'portal installed' : 'portal re-installed');
-  return { portalId: info.portalId, hubDomain: info.hubDomain, created };
+  const outcome = { portalId: info.portalId, hubDomain: info.hubDomain, created };
+  deps.onInstalled?.(outcome);
+  return outcome;
 }

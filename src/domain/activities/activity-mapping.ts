@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { checkTextPattern, textConditionShape } from '../text-match';
+
+const NAME = /^[a-z][a-z0-9_]*$/;
+
+export const activityTypeSchema = z
+  .string()
+  .regex(NAME, 'Use lowercase letters, digits and underscores, starting with a letter (e.g. "pricing_page_view")');
+
+export const propertyNameSchema = z
+  .string()
+  .regex(NAME, 'Use the property\u2019s internal name: lowercase letters, digits and underscores (e.g. "numemployees")');
+
+const detailFieldSchema = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9_]*$/, 'Use letters, digits and underscores, starting with a lowercase letter (e.g. "form")');
+
+/** A counter property (e.g. page views): each increase by k yields k activities keyed by ordinal. */
+const counterMappingSchema = z.object({
+  property: propertyNameSchema,
+  activity: activityTypeSchema,
+  /** Property holding when the counter last moved, used to date backfilled activities. */
+  timeProperty: propertyNameSchema.optional(),
+  /** At most this many activities from one change (the most recent ordinals), so a large jump stays bounded. */
+  maxPerChange: z.number().int().min(1, 'Allow at least 1 activity per change').max(1000, 'At most 1000 activities per change'),
+});
+
+/**
+ * A property whose new value is an activity. Every matching rule yields one.
+ * keyBy: `event` — each change is its own activity; `value` — the same value is the same activity
+ * (e.g. a form name, opt-out); `timestamp` — the value is a date identifying the activity, which
+ * is also when it happened (e.g. last email open date).
+ */
+const propertyMappingSchema = z.object({
+  property: propertyNameSchema,
+  activity: activityTypeSchema,
+  when: z.object(textConditionShape).superRefine(checkTextPattern).optional(),
+  /** The detail field that carries the property's value (e.g. "form", "url"). */
+  detailField: detailFieldSchema,
+  keyBy: z.enum(['event', 'value', 'timestamp'], { error: 'Choose event, value or timestamp' }),
+  /** Property holding when it happened, used to date backfilled activities. */
+  timeProperty: propertyNameSchema.optional(),
+});
+
+/** An engagement (call, email, meeting, note, task) on the contact; the first matching rule per engagement wins. */
+const engagementMappingSchema = z.object({
+  objectType: z.enum(['calls', 'emails', 'meetings', 'notes', 'tasks'], {
+    error: 'Choose calls, emails, meetings, notes or tasks',
+  }),
+  activity: activityTypeSchema,
+  when: z
+    .object({ property: z.string().min(1, 'Name the engagement property to compare'), ...textConditionShape })
+    .superRefine(checkTextPattern)
+    .optional(),
+  /** Detail field → engagement property copied into the activity. */
+  detail: z.record(detailFieldSchema, z.string().min(1)),
+});
+
+export const activityMappingSchema = z
+  .object({
+    creation: z.object({
+      activity: activityTypeSchema,
+      sourceProperty: propertyNameSchema,
+      timeProperty: propertyNameSchema,
+    }),
+    counters: z.array(counterMappingSchema),
+    properties: z.array(propertyMappingSchema),
+    engagements: z.array(engagementMappingSchema),
+  })
+  .superRefine((mapping, ctx) => {
+    const seen = new Set<string>();
+    mapping.counters.forEach((counter, index) => {
+      if (seen.has(counter.property)) {
+        ctx.addIssue({ code: 'custom', path: ['counters', index, 'property'], message: `"${counter.property}" is already mapped as a counter` });
+      }
+      seen.add(counter.property);
+    });
+  });
+
+export type ActivityMapping = z.infer<typeof activityMappingSchema>;
+export type CounterMapping = ActivityMapping['counters'][number];
+export type PropertyMapping = ActivityMapping['properties'][number];
+export type EngagementMapping = ActivityMapping['engagements'][number];
+
+/** Every activity type the mapping can produce. */
+export function mappedActivityTypes(mapping: ActivityMapping): string[] {
+  return [
+    mapping.creation.activity,
+    ...mapping.counters.map((c) => c.activity),
+    ...mapping.properties.map((p) => p.activity),
+    ...mapping.engagements.map((e) => e.activity),
+  ];
+}

@@ -1,0 +1,15 @@
+import { fitProperties } from '../scoring/fit-properties';
+import type { ScoringModel } from '../scoring/scoring-model';
+
+/** Every contact property the model reads (fit rules + mapping), so the worker can batch-read them for a new contact. */
+export function trackedProperties(model: ScoringModel): string[] {
+  const { creation, counters, properties } = model.mapping;
+  const names = [
+    ...fitProperties(model),
+    creation.sourceProperty,
+    creation.timeProperty,
+    ...counters.flatMap((c) => [c.property, c.timeProperty]),
+    ...properties.flatMap((p) => [p.property, p.timeProperty]),
+  ];
+  return [...new Set(names.filter((name): name is string => name !== undefined))].sort();
+}

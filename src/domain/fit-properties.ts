@@ -1,0 +1,1 @@
+export { fitProperties } from './scoring/fit-properties';

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { DEFAULT_SCORING_MODEL, scoringModelSchema } from './scoring';
+import { DEFAULT_WRITE_BACK, writeBackSettingsSchema } from './write-back/write-back-settings';
+
+/** Everything an admin configures for a portal, versioned as one document. */
+export const portalSettingsSchema = z.object({
+  scoring: scoringModelSchema,
+  writeBack: writeBackSettingsSchema,
+});
+
+export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = { scoring: DEFAULT_SCORING_MODEL, writeBack: DEFAULT_WRITE_BACK };
+
+/** The settings in force, and their version (0: the defaults, never edited). */
+export interface LiveSettings {
+  version: number;
+  settings: PortalSettings;
+}

@@ -1,0 +1,2 @@
+export type { Decision, LeadStatus, Transition } from './lead-status';
+export { qualify } from './qualify';

@@ -1,0 +1,81 @@
+import { DEFAULT_ACTIVITY_MAPPING } from '../activities/default-activity-mapping';
+import type { ScoringModel } from './scoring-model';
+
+/** The model a portal starts with: the seed tables' points, behaviour fading with a 30-day half-life. */
+export const DEFAULT_SCORING_MODEL: ScoringModel = {
+  groups: [
+    { id: 'email', label: 'Marketing email', cap: { maxPoints: 20, per: 'week' }, decay: { kind: 'half_life', days: 30 } },
+    { id: 'website', label: 'Website visits', cap: { maxPoints: 40, per: 'day' }, decay: { kind: 'half_life', days: 30 } },
+    { id: 'conversions', label: 'Forms and events', decay: { kind: 'half_life', days: 60 } },
+    { id: 'sales', label: 'Sales conversations', decay: { kind: 'linear', percent: 25, everyDays: 30 } },
+  ],
+  engagementRules: [
+    { id: 'email_open', label: 'Email open', activity: 'email_open', points: 2, group: 'email', cap: { max: 3, per: 'day' } },
+    { id: 'email_click', label: 'Email click', activity: 'email_click', points: 4, group: 'email', cap: { max: 5, per: 'day' } },
+    { id: 'unsubscribe', label: 'Unsubscribed', activity: 'unsubscribe', points: -5, group: 'email' },
+    { id: 'site_visit', label: 'Site visit', activity: 'page_view', points: 5, group: 'website', cap: { max: 5, per: 'day' } },
+    { id: 'pricing_page', label: 'Pricing page', activity: 'pricing_page_view', points: 10, group: 'website', cap: { max: 2, per: 'day' } },
+    { id: 'careers_page', label: 'Careers page', activity: 'careers_page_view', points: -10, group: 'website', cap: { max: 1, per: 'week' } },
+    {
+      id: 'whitepaper',
+      label: 'Whitepaper or ebook',
+      activity: 'form_submission',
+      when: { field: 'form', op: 'matches', value: 'whitepaper|e-?book' },
+      points: 10,
+      group: 'conversions',
+    },
+    {
+      id: 'event_webinar',
+      label: 'Event or webinar',
+      activity: 'form_submission',
+      when: { field: 'form', op: 'matches', value: 'webinar|event' },
+      points: 25,
+      group: 'conversions',
+    },
+    {
+      id: 'demo_request',
+      label: 'Demo or trial request',
+      activity: 'form_submission',
+      when: { field: 'form', op: 'matches', value: 'demo|free trial|contact sales' },
+      points: 30,
+      group: 'conversions',
+    },
+    {
+      id: 'newsletter',
+      label: 'Newsletter signup',
+      activity: 'form_submission',
+      when: { field: 'form', op: 'contains', value: 'newsletter' },
+      points: 2,
+      group: 'conversions',
+    },
+    { id: 'meeting_booked', label: 'Meeting booked', activity: 'meeting_booked', points: 10, group: 'sales' },
+    { id: 'email_reply', label: 'Replied to sales', activity: 'email_reply', points: 10, group: 'sales', cap: { max: 1, per: 'day' } },
+  ],
+  engagementCap: 150,
+  fitRules: [
+    {
+      id: 'target_industry',
+      label: 'Industry',
+      property: 'industry',
+      op: 'in',
+      values: ['Computer Software', 'Information Technology and Services', 'Internet', 'Financial Services', 'Marketing and Advertising'],
+      points: 15,
+    },
+    { id: 'company_size_50_100', label: 'Company size', property: 'numemployees', op: 'range', min: 50, max: 100, points: 10 },
+    { id: 'company_size_100_1000', label: 'Company size', property: 'numemployees', op: 'range', min: 100, max: 1000, points: 15 },
+    {
+      id: 'target_country',
+      label: 'Country',
+      property: 'country',
+      op: 'in',
+      values: ['United States', 'Canada', 'United Kingdom', 'Ireland', 'Germany', 'France', 'Netherlands'],
+      points: 10,
+    },
+    { id: 'marketing_role', label: 'Job title', property: 'jobtitle', op: 'contains', value: 'marketing', points: 5 },
+    { id: 'not_a_buyer', label: 'Job title', property: 'jobtitle', op: 'in', values: ['Student', 'Intern', 'Teacher'], points: -15 },
+    { id: 'phone_given', label: 'Phone number given', property: 'phone', op: 'exists', points: 5 },
+  ],
+  fitGrades: { A: 35, B: 25, C: 10 },
+  thresholds: { mql: 60, sql: 90, minGradeForSql: 'B' },
+  mapping: DEFAULT_ACTIVITY_MAPPING,
+};

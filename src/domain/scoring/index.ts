@@ -1,0 +1,12 @@
+export { award } from './award';
+export { countLedger, type CountedEntry } from './count-ledger';
+export { DEFAULT_SCORING_MODEL } from './default-scoring-model';
+export { EngagementTimeline } from './engagement-timeline';
+export { evaluate } from './evaluate';
+export { explain } from './explain';
+export { fitProperties } from './fit-properties';
+export { gradeAtLeast, gradeForFit } from './grade-for-fit';
+export { compareLedgerEntries, type LedgerEntry } from './ledger-entry';
+export type { Contribution, ScoreResult } from './score-result';
+export { scoringModelSchema, type ScoringModel } from './scoring-model';
+export type { CapPeriod, EngagementRule, FitRule, Grade, GroupDecay, RuleGroup } from './scoring-rules';

@@ -1,0 +1,45 @@
+import type { WriteBackSettings } from './write-back-settings';
+
+export interface ScoredLead {
+  status: string;
+  total: number;
+  fit: number;
+  engagement: number;
+  grade: string;
+  reasons: string;
+}
+
+/**
+ * The HubSpot property values a scored lead should have. Scores are integers and never empty.
+ * `lifecyclestage` only ever moves forward along the portal's order, and only to its MQL/SQL stage.
+ */
+export function desiredProperties(
+  lead: ScoredLead,
+  currentLifecycleStage: string | undefined,
+  writeBack: WriteBackSettings,
+): Record<string, string> {
+  const properties: Record<string, string> = {
+    lm_score: String(Math.round(lead.total)),
+    lm_engagement_score: String(Math.round(lead.engagement)),
+    lm_fit_score: String(Math.round(lead.fit)),
+    lm_fit_grade: lead.grade,
+    lm_status: lead.status,
+    lm_score_reasons: lead.reasons,
+  };
+  const stage = writeBack.lifecycleStage;
+  const target = lead.status === 'sql' ? stage.sqlStage : lead.status === 'mql' ? stage.mqlStage : undefined;
+  if (stage.enabled && target !== undefined) {
+    const from = currentLifecycleStage ? stage.order.indexOf(currentLifecycleStage) : -1;
+    // An unknown current stage (a custom one not in the order) is left alone: we cannot tell forward from back.
+    const known = !currentLifecycleStage || from >= 0;
+    if (known && stage.order.indexOf(target) > from) properties.lifecyclestage = target;
+  }
+  const leadStatus = writeBack.leadStatus.values[lead.status as keyof WriteBackSettings['leadStatus']['values']];
+  if (writeBack.leadStatus.enabled && leadStatus) properties.hs_lead_status = leadStatus;
+  return properties;
+}
+
+/** The properties whose desired value differs from what was last written. */
+export function changedProperties(desired: Record<string, string>, written: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(desired).filter(([name, value]) => written[name] !== value));
+}

@@ -1,0 +1,44 @@
+import type { Logger } from '../log';
+import { rescoreContact } from '../pipeline/process-contact';
+import type { Db } from '../store/db';
+import type { InstallationRepository } from '../store/installations';
+import type { SettingsStore } from '../store/settings-store';
+import type { JobDefinition } from './schedule-job';
+
+/**
+ * Time moves scores: engagement decays and leads cool down. Rescores, per portal, the contacts whose
+ * score can still move with time (engagement left to decay), least recently scored first; the outbox
+ * only carries values that changed, so HubSpot sees only real changes.
+ */
+export function decayJob(deps: {
+  db: Db;
+  installations: InstallationRepository;
+  settings: SettingsStore;
+  logger: Logger;
+  perPortal?: number;
+}): JobDefinition {
+  return {
+    name: 'decay-rescore',
+    schedule: '*/15 * * * *',
+    lockKey: 7_041_012,
+    async run(now) {
+      let rescored = 0;
+      let changed = 0;
+      for (const portalId of await deps.installations.activePortals()) {
+        const live = await deps.settings.live(portalId);
+        const due = await deps.db.query<{ contact_id: number }>(
+          `SELECT contact_id FROM contacts WHERE portal_id = $1 AND engagement_score <> 0 AND (scored_at IS NULL OR scored_at < $2)
+           ORDER BY scored_at NULLS FIRST LIMIT $3`,
+          [portalId, now, deps.perPortal ?? 5_000],
+        );
+        for (const { contact_id } of due) {
+          const outcome = await deps.db.transaction((tx) => rescoreContact(tx, { portalId, live, now }, contact_id));
+          rescored += 1;
+          if (outcome.outboxChanged || outcome.statusChanged) changed += 1;
+        }
+        if (due.length > 0) deps.logger.info({ portalId, rescored: due.length }, 'decay rescoring done');
+      }
+      return { rescored, changed };
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type ContactFacts, type EngagementInput } from '../domain/activities';
+import type { LiveSettings } from '../domain/portal-settings';
+import { qualify } from '../domain/qualification';
+import { award, explain } from '../domain/scoring';
+import { changedProperties, desiredProperties } from '../domain/write-back/desired-properties';
+import type { Queryable } from '../store/db';
+import {
+  clearOutbox,
+  insertActivities,
+  insertLedger,
+  loadDecisions,
+  loadLedger,
+  lockContact,
+  recordTransition,
+  saveContactState,
+  upsertOutbox,
+  type ContactRow,
+} from '../store/lead-store';
+
+/** What happened to one contact, in any order; applied in occurredAt order. */
+export type ContactInput =
+  | { kind: 'event'; event: ContactEvent }
+  | { kind: 'engagement'; engagement: EngagementInput }
+  /** The contact's current fit properties, read from HubSpot when the app first meets it. */
+  | { kind: 'facts'; properties: ContactFacts; occurredAt: number }
+  /** Activities derived from the contact's current properties (backfill). */
+  | { kind: 'activities'; activities: Activity[]; occurredAt: number };
+
+export interface ProcessContext {
+  portalId: number;
+  live: LiveSettings;
+  now: Date;
+}
+
+export interface ProcessOutcome {
+  newActivities: number;
+  status: string;
+  statusChanged: boolean;
+  outboxChanged: boolean;
+}
+
+const occurredAt = (input: ContactInput): number =>
+  input.kind === 'event' ? input.event.occurredAt : input.kind === 'engagement' ? input.engagement.occurredAt : input.occurredAt;
+
+/**
+ * Applies a contact's inputs under its row lock: activities stored once, points awarded once per
+ * (activity, rule), then the lead rescored and its desired HubSpot values queued if they changed.
+ */
+export async function processContact(tx: Queryable, ctx: ProcessContext, contactId: number, inputs: readonly ContactInput[]): Promise<ProcessOutcome> {
+  const row = await lockContact(tx, ctx.portalId, contactId);
+  const { scoring } = ctx.live.settings;
+  let facts: ContactFacts = row.facts;
+  let factsLoaded = row.facts_loaded;
+  const activities: Activity[] = [];
+  for (const input of [...inputs].sort((a, b) => occurredAt(a) - occurredAt(b))) {
+    switch (input.kind) {
+      case 'event': {
+        const mapped = mapContactEvent(input.event, facts, scoring.mapping);
+        facts = mapped.facts;
+        activities.push(...mapped.activities);
+        break;
+      }
+      case 'engagement':
+        activities.push(...mapEngagement(input.engagement, scoring.mapping));
+        break;
+      case 'facts':
+        // Values HubSpot holds now; a change event already seen for a property wins over a stale read.
+        facts = { ...input.properties, ...facts };
+        factsLoaded = true;
+        break;
+      case 'activities':
+        activities.push(...input.activities);
+        break;
+    }
+  }
+  const added = await insertActivities(tx, ctx.portalId, contactId, activities);
+  await insertLedger(tx, ctx.portalId, contactId, added.flatMap((activity) => award(scoring, activity)));
+  const outcome = await rescore(tx, ctx, row, facts, factsLoaded);
+  return { newActivities: added.length, ...outcome };
+}
+
+/** Recomputes a contact's score and status from its ledger at `now`, and queues what changed for HubSpot. */
+export async function rescoreContact(tx: Queryable, ctx: ProcessContext, contactId: number): Promise<Omit<ProcessOutcome, 'newActivities'>> {
+  const row = await lockContact(tx, ctx.portalId, contactId);
+  return rescore(tx, ctx, row, row.facts, row.facts_loaded);
+}
+
+async function rescore(
+  tx: Queryable,
+  ctx: ProcessContext,
+  row: ContactRow,
+  facts: ContactFacts,
+  factsLoaded: boolean,
+): Promise<Omit<ProcessOutcome, 'newActivities'>> {
+  const { portalId, now } = ctx;
+  const contactId = row.contact_id;
+  const { scoring, writeBack } = ctx.live.settings;
+  const ledger = await loadLedger(tx, portalId, contactId);
+  const decisions = await loadDecisions(tx, portalId, contactId);
+  const { status, transitions, score } = qualify(scoring, ledger, facts, decisions, now.getTime());
+  const statusChanged = status !== row.status;
+  const last = transitions[transitions.length - 1];
+  if (statusChanged) {
+    await recordTransition(tx, portalId, contactId, {
+      from: row.status,
+      to: status,
+      at: last ? new Date(last.at) : now,
+      reason: last?.reason ?? 'rescored',
+    });
+  }
+  const reasons = explain(score);
+  await saveContactState(tx, portalId, contactId, {
+    facts,
+    factsLoaded,
+    status,
+    statusSince: statusChanged ? (last ? new Date(last.at) : now) : row.status_since,
+    score: score.total,
+    fit: score.fit,
+    engagement: score.engagement,
+    grade: score.grade,
+    reasons,
+    settingsVersion: ctx.live.version,
+    scoredAt: now,
+  });
+  const desired = desiredProperties(
+    { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons },
+    facts.lifecyclestage,
+    writeBack,
+  );
+  const outboxChanged = Object.keys(changedProperties(desired, row.written)).length > 0;
+  if (outboxChanged) await upsertOutbox(tx, portalId, contactId, desired, now);
+  else await clearOutbox(tx, portalId, contactId);
+  return { status, statusChanged, outboxChanged };
+}

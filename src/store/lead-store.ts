@@ -1,0 +1,196 @@
+import type { Activity, ContactFacts } from '../domain/activities';
+import type { Decision } from '../domain/qualification';
+import type { LedgerEntry } from '../domain/scoring';
+import type { Queryable } from './db';
+
+/** A contact's stored state, read under its row lock. */
+export interface ContactRow {
+  portal_id: number;
+  contact_id: number;
+  facts: ContactFacts;
+  facts_loaded: boolean;
+  status: string;
+  status_since: Date | null;
+  score: number;
+  fit_score: number;
+  engagement_score: number;
+  grade: string;
+  reasons: string;
+  settings_version: number;
+  scored_at: Date | null;
+  written: Record<string, string>;
+}
+
+/** Locks the contact's row for this transaction, creating it first if the contact is new. */
+export async function lockContact(tx: Queryable, portalId: number, contactId: number): Promise<ContactRow> {
+  await tx.query('INSERT INTO contacts (portal_id, contact_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [portalId, contactId]);
+  const [row] = await tx.query<ContactRow>('SELECT * FROM contacts WHERE portal_id = $1 AND contact_id = $2 FOR UPDATE', [
+    portalId,
+    contactId,
+  ]);
+  return row!;
+}
+
+/** Stores the activities not stored yet and returns those (the rest were replays). */
+export async function insertActivities(tx: Queryable, portalId: number, contactId: number, activities: readonly Activity[]): Promise<Activity[]> {
+  if (activities.length === 0) return [];
+  const rows = await tx.query<{ activity_key: string }>(
+    `INSERT INTO activities (portal_id, contact_id, activity_key, type, occurred_at, detail)
+     SELECT $1, $2, k, t, to_timestamp(o / 1000.0), d::jsonb FROM unnest($3::text[], $4::text[], $5::float8[], $6::text[]) AS u(k, t, o, d)
+     ON CONFLICT DO NOTHING RETURNING activity_key`,
+    [
+      portalId,
+      contactId,
+      activities.map((a) => a.key),
+      activities.map((a) => a.type),
+      activities.map((a) => a.occurredAt),
+      activities.map((a) => JSON.stringify(a.detail)),
+    ],
+  );
+  const inserted = new Set(rows.map((row) => row.activity_key));
+  return activities.filter((activity) => inserted.has(activity.key));
+}
+
+export async function loadActivities(tx: Queryable, portalId: number, contactId: number): Promise<Activity[]> {
+  const rows = await tx.query<{ activity_key: string; type: string; occurred_at: Date; detail: Record<string, string> }>(
+    'SELECT activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = $2',
+    [portalId, contactId],
+  );
+  return rows.map((row) => ({ key: row.activity_key, type: row.type, occurredAt: row.occurred_at.getTime(), detail: row.detail }));
+}
+
+export async function insertLedger(tx: Queryable, portalId: number, contactId: number, entries: readonly LedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query(
+    `INSERT INTO score_ledger (portal_id, contact_id, source_key, rule_id, points, occurred_at)
+     SELECT $1, $2, s, r, p, to_timestamp(o / 1000.0) FROM unnest($3::text[], $4::text[], $5::float8[], $6::float8[]) AS u(s, r, p, o)
+     ON CONFLICT DO NOTHING`,
+    [
+      portalId,
+      contactId,
+      entries.map((e) => e.sourceKey),
+      entries.map((e) => e.ruleId),
+      entries.map((e) => e.points),
+      entries.map((e) => e.occurredAt),
+    ],
+  );
+}
+
+export async function loadLedger(tx: Queryable, portalId: number, contactId: number): Promise<LedgerEntry[]> {
+  const rows = await tx.query<{ source_key: string; rule_id: string; points: number; occurred_at: Date }>(
+    'SELECT source_key, rule_id, points, occurred_at FROM score_ledger WHERE portal_id = $1 AND contact_id = $2',
+    [portalId, contactId],
+  );
+  return rows.map((row) => ({ sourceKey: row.source_key, ruleId: row.rule_id, points: row.points, occurredAt: row.occurred_at.getTime() }));
+}
+
+/** Replaces a contact's ledger (after a model change): the ledger always matches the live model. */
+export async function replaceLedger(tx: Queryable, portalId: number, contactId: number, entries: readonly LedgerEntry[]): Promise<void> {
+  await tx.query('DELETE FROM score_ledger WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
+  await insertLedger(tx, portalId, contactId, entries);
+}
+
+export async function loadDecisions(tx: Queryable, portalId: number, contactId: number): Promise<Decision[]> {
+  const rows = await tx.query<{ kind: Decision['kind']; decided_at: Date; decided_by: string; reason: string | null }>(
+    'SELECT kind, decided_at, decided_by, reason FROM lead_decisions WHERE portal_id = $1 AND contact_id = $2 ORDER BY decided_at, id',
+    [portalId, contactId],
+  );
+  return rows.map((row) => ({ kind: row.kind, at: row.decided_at.getTime(), by: row.decided_by, ...(row.reason ? { reason: row.reason } : {}) }));
+}
+
+export interface ContactState {
+  facts: ContactFacts;
+  factsLoaded: boolean;
+  status: string;
+  statusSince: Date | null;
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: string;
+  reasons: string;
+  settingsVersion: number;
+  scoredAt: Date;
+}
+
+export async function saveContactState(tx: Queryable, portalId: number, contactId: number, state: ContactState): Promise<void> {
+  await tx.query(
+    `UPDATE contacts SET facts = $3, facts_loaded = $4, status = $5, status_since = $6, score = $7, fit_score = $8,
+       engagement_score = $9, grade = $10, reasons = $11, settings_version = $12, scored_at = $13, updated_at = $13
+     WHERE portal_id = $1 AND contact_id = $2`,
+    [
+      portalId,
+      contactId,
+      JSON.stringify(state.facts),
+      state.factsLoaded,
+      state.status,
+      state.statusSince,
+      Math.round(state.score),
+      Math.round(state.fit),
+      Math.round(state.engagement),
+      state.grade,
+      state.reasons,
+      state.settingsVersion,
+      state.scoredAt,
+    ],
+  );
+}
+
+export async function recordTransition(
+  tx: Queryable,
+  portalId: number,
+  contactId: number,
+  transition: { from: string; to: string; at: Date; reason: string },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO status_transitions (portal_id, contact_id, from_status, to_status, at, reason) VALUES ($1, $2, $3, $4, $5, $6)',
+    [portalId, contactId, transition.from, transition.to, transition.at, transition.reason],
+  );
+}
+
+/** Sets the contact's desired HubSpot values, replacing any not yet written (coalescing). */
+export async function upsertOutbox(tx: Queryable, portalId: number, contactId: number, properties: Record<string, string>, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox (portal_id, contact_id, properties, updated_at, available_at) VALUES ($1, $2, $3, $4, $4)
+     ON CONFLICT (portal_id, contact_id) DO UPDATE SET properties = EXCLUDED.properties, updated_at = EXCLUDED.updated_at,
+       available_at = LEAST(outbox.available_at, EXCLUDED.available_at), attempts = 0, last_error = NULL`,
+    [portalId, contactId, JSON.stringify(properties), now],
+  );
+}
+
+export async function clearOutbox(tx: Queryable, portalId: number, contactId: number): Promise<void> {
+  await tx.query('DELETE FROM outbox WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
+}
+
+/** Tables holding a contact's data, purged on deletion and moved on merge. */
+const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox'] as const;
+
+/** Everything the app holds about a contact goes: deletion and GDPR privacy deletion. */
+export async function purgeContact(tx: Queryable, portalId: number, contactId: number): Promise<void> {
+  for (const table of CONTACT_TABLES) {
+    await tx.query(`DELETE FROM ${table} WHERE portal_id = $1 AND contact_id = $2`, [portalId, contactId]);
+  }
+  await tx.query('DELETE FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
+  await tx.query('DELETE FROM inbox WHERE portal_id = $1 AND object_id = $2 AND processed_at IS NOT NULL', [portalId, contactId]);
+}
+
+/** Moves a merged-away contact's history onto the survivor (duplicates by key are dropped), then removes it. */
+export async function moveContactHistory(tx: Queryable, portalId: number, fromId: number, toId: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO activities (portal_id, contact_id, activity_key, type, occurred_at, detail)
+     SELECT portal_id, $3, activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = $2
+     ON CONFLICT DO NOTHING`,
+    [portalId, fromId, toId],
+  );
+  await tx.query(
+    `INSERT INTO score_ledger (portal_id, contact_id, source_key, rule_id, points, occurred_at)
+     SELECT portal_id, $3, source_key, rule_id, points, occurred_at FROM score_ledger WHERE portal_id = $1 AND contact_id = $2
+     ON CONFLICT DO NOTHING`,
+    [portalId, fromId, toId],
+  );
+  await tx.query('UPDATE lead_decisions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
+  await tx.query('UPDATE status_transitions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
+  for (const table of ['activities', 'score_ledger', 'outbox'] as const) {
+    await tx.query(`DELETE FROM ${table} WHERE portal_id = $1 AND contact_id = $2`, [portalId, fromId]);
+  }
+  await tx.query('DELETE FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId]);
+}
