@@ -188,7 +188,8 @@ export class InboxWorker {
           }
           for (const contactId of contactIds) {
             const engagement: EngagementInput = {
-              key: event.event_key,
+              // One engagement scores once, whichever of its events (or retries) carried it.
+              key: `${objectType}:${record.id}`,
               objectType,
               id: record.id,
               occurredAt: event.occurred_at.getTime(),

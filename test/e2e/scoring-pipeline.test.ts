@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config';
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
 import { DEFAULT_SCORING_MODEL } from '../../src/domain/scoring';
-import { silentLogger } from '../../src/log';
-import { applyScenario, createHubspotSandbox, generateScenario, sendWebhooks, type ListeningSandbox, type ScenarioContact } from '../../src/sandbox';
-import { installThroughOAuth } from '../../src/sandbox-mode';
-import { startService, type Service } from '../../src/service';
-import { freePort } from '../support/free-port';
+import { applyScenario, generateScenario, type AppliedScenario, type ScenarioContact } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
+import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 
 const PORTAL = 31_337;
 const TARGET_INDUSTRIES = ['Computer Software', 'Information Technology and Services', 'Internet'];
@@ -41,52 +36,25 @@ function expectedFor(contact: ScenarioContact) {
 }
 
 describe.each(testDatabases)('webhooks in, scores out, end to end against the HubSpot emulator, on $name', (database) => {
-  const sandbox = createHubspotSandbox({ portals: [{ portalId: PORTAL }] });
   const scenario = generateScenario({ seed: 11, contacts: 60, days: 20 });
-  const applied = applyScenario(sandbox.state, scenario, { portalId: PORTAL, appId: sandbox.app.appId });
-  let emulator: ListeningSandbox;
-  let service: Service;
+  let harness: PipelineHarness;
+  let applied: AppliedScenario;
 
   beforeAll(async () => {
-    emulator = await sandbox.listen();
-    const port = await freePort();
-    const config = loadConfig({ PORT: String(port), APP_BASE_URL: `http://localhost:${port}`, LOG_LEVEL: 'silent' });
-    service = await startService({
-      config,
-      hubspot: { clientId: sandbox.app.clientId, clientSecret: sandbox.app.clientSecret, appId: sandbox.app.appId, apiBase: emulator.url },
-      tokenEncryptionKey: randomBytes(32),
-      logger: silentLogger,
-      db: await database.open(),
-      jobs: false,
-      pipeline: false,
-      backfillOnInstall: false,
+    harness = await startPipelineHarness(database, {
+      sandbox: { portals: [{ portalId: PORTAL }] },
+      arrange: (sandbox) => (applied = applyScenario(sandbox.state, scenario, { portalId: PORTAL, appId: sandbox.app.appId })),
     });
-    await installThroughOAuth(service.url);
-    await service.db.query(
-      `INSERT INTO settings_versions (portal_id, version, settings, created_by, published_at, published_by) VALUES ($1, 1, $2, 'test', now(), 'test')`,
-      [PORTAL, JSON.stringify(SETTINGS)],
-    );
+    await harness.publish(PORTAL, SETTINGS);
   });
-  afterAll(async () => {
-    await service.stop();
-    await emulator.close();
-  });
+  afterAll(() => harness.stop());
 
-  const deliver = async (events = applied.events) => {
-    const report = await sendWebhooks({
-      targetUrl: `${service.url}/webhooks/hubspot`,
-      clientSecret: sandbox.app.clientSecret,
-      events,
-      retry: { attempts: 3, baseDelayMs: 10 },
-    });
-    expect(report.failed).toBe(0);
-    await service.workers[0]!.drain();
-    await service.writer.flushAll();
-  };
+  const deliver = (events = applied.events) => harness.deliver(events);
+  const sandbox = () => harness.sandbox;
 
   const written = () =>
     scenario.contacts.map((contact) => {
-      const properties = sandbox.state.properties(PORTAL, 'contacts', applied.ids.contacts.get(contact.key)!)!;
+      const properties = sandbox().state.properties(PORTAL, 'contacts', applied.ids.contacts.get(contact.key)!)!;
       return {
         lm_score: properties.lm_score,
         lm_engagement_score: properties.lm_engagement_score,
@@ -101,12 +69,12 @@ describe.each(testDatabases)('webhooks in, scores out, end to end against the Hu
     expect(written()).toEqual(scenario.contacts.map(expectedFor));
     const statuses = new Set(scenario.contacts.map((c) => expectedFor(c).lm_status));
     expect(statuses.size).toBeGreaterThan(1); // the scenario exercises more than one outcome
-    const [{ n }] = await service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox WHERE processed_at IS NULL');
-    expect(n).toBe(0);
+    const [row] = await harness.service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox WHERE processed_at IS NULL');
+    expect(row?.n).toBe(0);
   });
 
   it('totals equal the ledger', async () => {
-    const rows = await service.db.query<{ contact_id: number; engagement_score: number; ledger: number }>(
+    const rows = await harness.service.db.query<{ contact_id: number; engagement_score: number; ledger: number }>(
       `SELECT c.contact_id, c.engagement_score, coalesce(sum(l.points), 0)::float8 AS ledger FROM contacts c
        LEFT JOIN score_ledger l ON l.portal_id = c.portal_id AND l.contact_id = c.contact_id
        WHERE c.portal_id = $1 GROUP BY c.contact_id, c.engagement_score`,
@@ -117,10 +85,10 @@ describe.each(testDatabases)('webhooks in, scores out, end to end against the Hu
 
   it('changes nothing when HubSpot delivers everything again, shuffled, three times', async () => {
     const before = written();
-    const calls = sandbox.calls.count({ portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' });
+    const calls = sandbox().calls.count({ portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' });
     const shuffled = [...applied.events].sort((a, b) => ((a.eventId * 7919) % 101) - ((b.eventId * 7919) % 101));
     for (let round = 0; round < 3; round += 1) await deliver(shuffled);
     expect(written()).toEqual(before);
-    expect(sandbox.calls.count({ portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' })).toBe(calls);
+    expect(sandbox().calls.count({ portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' })).toBe(calls);
   });
 });

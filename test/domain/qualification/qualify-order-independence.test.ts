@@ -32,22 +32,4 @@ describe('qualify: order independence', () => {
       expect(result).toEqual(expected);
     }
   });
-
-  it('replays incrementally: four times the history costs about four times as much, not sixteen', () => {
-    const now = MONDAY + 400 * DAY;
-    const fastestRunMs = (entries: number): number => {
-      const ledger = randomLedger(DEFAULT_SCORING_MODEL, 42, entries, MONDAY, 365);
-      const decisions = randomDecisions(42, 3, 365);
-      const batch = (): number => {
-        const started = process.hrtime.bigint();
-        for (let i = 0; i < 20; i++) qualify(DEFAULT_SCORING_MODEL, ledger, FACTS, decisions, now);
-        return Number(process.hrtime.bigint() - started) / 1e6 / 20;
-      };
-      batch(); // warm up
-      return Math.min(...Array.from({ length: 5 }, batch)); // the batch least disturbed by GC and other processes
-    };
-    const small = fastestRunMs(300);
-    const large = fastestRunMs(1200);
-    expect(large / small).toBeLessThan(9);
-  });
 });
