@@ -149,7 +149,7 @@ function ourApp(db: Db): express.Express {
       webhooksRouter({
         clientSecret: SECRET,
         appBaseUrl: PUBLIC_BASE,
-        inbox: new InboxWriter({ db, maxConcurrentFlushes: Number(process.env.FLUSHES ?? 1), maxRowsPerFlush: Number(process.env.MAXROWS ?? 2000) }),
+        inbox: new InboxWriter({ db }),
         portals: new InstalledPortals({ db, now }),
         logger: silentLogger,
         now,

@@ -38,7 +38,10 @@ export interface InboxWriterOptions {
   registry?: Registry;
   /** A flush takes whole writes until it holds this many rows (a single larger write goes alone). */
   maxRowsPerFlush?: number;
-  /** Flushes in flight at once; writes arriving meanwhile wait for the next one. */
+  /**
+   * Flushes in flight at once; writes arriving meanwhile wait for the next free one. Default: 1 on PGlite
+   * (one connection), 4 on PostgreSQL, whose backends insert in parallel (measured ~1.5× faster than 1 there).
+   */
   maxConcurrentFlushes?: number;
 }
 
@@ -52,12 +55,12 @@ interface Waiting {
  * Group commit for webhook deliveries: the writes of concurrent requests are stored by ONE statement (one
  * round trip, one implicit transaction) and each request's promise settles when that statement has
  * committed. Nothing waits on a timer: an idle writer flushes a write at once, and writes that arrive
- * while a flush is in flight go together into the next one.
+ * while the flushes in flight are busy go together into the next one.
  */
 export class InboxWriter {
   private readonly db: Db;
   private readonly maxRows: number;
-  private readonly maxFlushes: number;
+  readonly maxConcurrentFlushes: number;
   private readonly metrics: ReturnType<typeof flushMetrics>;
   private readonly waiting: Waiting[] = [];
   private flushing = 0;
@@ -65,7 +68,7 @@ export class InboxWriter {
   constructor(options: InboxWriterOptions) {
     this.db = options.db;
     this.maxRows = options.maxRowsPerFlush ?? 2_000;
-    this.maxFlushes = options.maxConcurrentFlushes ?? 1;
+    this.maxConcurrentFlushes = options.maxConcurrentFlushes ?? (options.db.kind === 'postgres' ? 4 : 1);
     this.metrics = flushMetrics(options.registry);
   }
 
@@ -84,7 +87,7 @@ export class InboxWriter {
   }
 
   private pump(): void {
-    while (this.flushing < this.maxFlushes && this.waiting.length > 0) {
+    while (this.flushing < this.maxConcurrentFlushes && this.waiting.length > 0) {
       const group = this.nextGroup();
       this.flushing += 1;
       void this.flush(group).finally(() => {

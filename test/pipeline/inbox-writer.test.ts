@@ -80,7 +80,7 @@ describe.each(testDatabases)('InboxWriter on $name', (database) => {
 
   it('writes arriving while a flush is in flight share the next one: one INSERT for all of them', async () => {
     const gated = gatedDb(db);
-    const writer = new InboxWriter({ db: gated.db, registry });
+    const writer = new InboxWriter({ db: gated.db, registry, maxConcurrentFlushes: 1 });
     const settled: InboxWriteResult[] = [];
     const first = writer.write(write(rows(100, 0))).then((r) => settled.push(r));
     await until(() => gated.inserts() === 1);
@@ -100,7 +100,7 @@ describe.each(testDatabases)('InboxWriter on $name', (database) => {
 
   it('gives an event sent twice in one flush to the first write and counts it a duplicate in the other', async () => {
     const gated = gatedDb(db);
-    const writer = new InboxWriter({ db: gated.db, registry });
+    const writer = new InboxWriter({ db: gated.db, registry, maxConcurrentFlushes: 1 });
     const first = writer.write(write([row(0)]));
     await until(() => gated.inserts() === 1);
     const a = writer.write(write([row(1), row(2)]));
@@ -117,7 +117,7 @@ describe.each(testDatabases)('InboxWriter on $name', (database) => {
 
   it('caps a flush at maxRowsPerFlush, taking whole writes', async () => {
     const gated = gatedDb(db);
-    const writer = new InboxWriter({ db: gated.db, registry, maxRowsPerFlush: 250 });
+    const writer = new InboxWriter({ db: gated.db, registry, maxRowsPerFlush: 250, maxConcurrentFlushes: 1 });
     const first = writer.write(write(rows(100, 0)));
     await until(() => gated.inserts() === 1);
     const rest = [1, 2, 3, 4].map((i) => writer.write(write(rows(100, i * 100))));
@@ -130,7 +130,7 @@ describe.each(testDatabases)('InboxWriter on $name', (database) => {
 
   it('fails only the write whose data the database refuses; the others of its flush are stored', async () => {
     const gated = gatedDb(db);
-    const writer = new InboxWriter({ db: gated.db, registry });
+    const writer = new InboxWriter({ db: gated.db, registry, maxConcurrentFlushes: 1 });
     const first = writer.write(write([row(0)]));
     await until(() => gated.inserts() === 1);
     const poisoned = { ...row(1), payload: { text: 'nul \u0000 inside' } };
@@ -162,7 +162,7 @@ describe.each(testDatabases)('InboxWriter on $name', (database) => {
 
   it('acknowledges an empty write without touching the database', async () => {
     const gated = gatedDb(db);
-    const writer = new InboxWriter({ db: gated.db, registry });
+    const writer = new InboxWriter({ db: gated.db, registry, maxConcurrentFlushes: 1 });
     expect(await writer.write({ rows: [], rejected: [] })).toEqual({ accepted: 0, duplicates: 0 });
     expect(gated.inserts()).toBe(0);
   });

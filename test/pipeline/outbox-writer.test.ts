@@ -1,0 +1,79 @@
+import type { WebhookEvent } from '../../src/sandbox';
+import { testDatabases } from '../support/databases';
+import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+
+const PORTAL = 5_001;
+const T0 = Date.now() - 60_000; // recent: the default model decays older clicks
+const UPDATE = { portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' };
+
+describe.each(testDatabases)('outbox writer on $name', (database) => {
+  let harness: PipelineHarness;
+  let eventId = 1;
+
+  beforeAll(async () => {
+    harness = await startPipelineHarness(database, { sandbox: { portals: [{ portalId: PORTAL }] } });
+  });
+  afterAll(() => harness.stop());
+
+  const contacts = (n: number) =>
+    Array.from({ length: n }, (_, i) => Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: `w${eventId}-${i}@example.com` }).id));
+  const click = (contactId: number): WebhookEvent =>
+    ({
+      eventId: eventId++,
+      subscriptionId: 1,
+      portalId: PORTAL,
+      appId: harness.sandbox.app.appId,
+      occurredAt: T0 + eventId,
+      attemptNumber: 0,
+      subscriptionType: 'contact.propertyChange',
+      objectId: contactId,
+      propertyName: 'hs_email_last_click_date',
+      propertyValue: String(T0 + eventId),
+      changeSource: 'EMAIL',
+    }) as WebhookEvent;
+  const score = (contactId: number) => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))?.lm_score;
+  const process = async (events: WebhookEvent[]) => {
+    await harness.send(events);
+    await harness.service.workers[0]!.drain();
+  };
+
+  it('writes 250 changed contacts in 3 batch calls, and nothing at all when nothing changed', async () => {
+    const ids = contacts(250);
+    const before = harness.sandbox.calls.count(UPDATE);
+    await process(ids.map(click));
+    expect(await harness.service.writer.flushAll()).toMatchObject({ written: 250, failed: 0 });
+    expect(harness.sandbox.calls.count(UPDATE) - before).toBe(3);
+    expect(ids.every((id) => score(id) === '4')).toBe(true);
+
+    await process(ids.map((id) => ({ ...click(id), propertyName: 'firstname', propertyValue: 'Same' }) as WebhookEvent));
+    expect(await harness.service.writer.flushAll()).toMatchObject({ written: 0 });
+    expect(harness.sandbox.calls.count(UPDATE) - before).toBe(3);
+  });
+
+  it('a contact deleted in HubSpot meanwhile does not stop the others; its write is dropped', async () => {
+    const ids = contacts(5);
+    await process(ids.map(click));
+    harness.sandbox.state.archiveRecord(PORTAL, 'contacts', String(ids[2]));
+    expect(await harness.service.writer.flushAll()).toMatchObject({ written: 4, gone: 1 });
+    expect([0, 1, 3, 4].map((i) => score(ids[i]!))).toEqual(['4', '4', '4', '4']);
+    expect(await harness.service.db.query('SELECT 1 FROM outbox WHERE portal_id = $1', [PORTAL])).toHaveLength(0);
+  });
+
+  it('a batch HubSpot rejects for one contact is split so the others land; that one is retried later', async () => {
+    const ids = contacts(8);
+    await process(ids.map(click));
+    await harness.service.db.query(
+      `UPDATE outbox SET properties = properties || '{"lifecyclestage": "not-a-stage"}' WHERE portal_id = $1 AND contact_id = $2`,
+      [PORTAL, ids[5]],
+    );
+    expect(await harness.service.writer.flushAll()).toMatchObject({ written: 7, failed: 1 });
+    expect(ids.filter((id) => score(id) === '4')).toHaveLength(7);
+    const [pending] = await harness.service.db.query<{ contact_id: number; last_error: string; available_at: Date }>(
+      'SELECT contact_id, last_error, available_at FROM outbox WHERE portal_id = $1',
+      [PORTAL],
+    );
+    expect(pending?.contact_id).toBe(ids[5]);
+    expect(pending?.last_error).toMatch(/lifecyclestage|not-a-stage|valid/i);
+    expect(pending!.available_at.getTime()).toBeGreaterThan(Date.now());
+  });
+});
