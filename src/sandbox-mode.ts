@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { oauthRedirectUri } from './app-definition';
 import type { Config } from './config';
 import type { Logger } from './log';
-import { applyScenario, createHubspotSandbox, generateScenario, type HubspotSandbox } from './sandbox';
+import { applyScenario, createHubspotSandbox, generateScenario, sendWebhooks, type HubspotSandbox } from './sandbox';
 import { startService, type Service } from './service';
 
 export const DEMO_PORTAL_ID = 20_250_001;
@@ -34,7 +34,7 @@ export async function startSandboxMode(
     app: { redirectUris: [oauthRedirectUri(config.appBaseUrl)] },
   });
   const scenario = generateScenario({ seed: DEMO_SEED, contacts: options.contacts ?? 300 });
-  applyScenario(sandbox.state, scenario, { portalId: DEMO_PORTAL_ID, appId: sandbox.app.appId });
+  const { events } = applyScenario(sandbox.state, scenario, { portalId: DEMO_PORTAL_ID, appId: sandbox.app.appId });
   const emulator = await sandbox.listen(0);
 
   const service = await startService({
@@ -68,8 +68,18 @@ export async function startSandboxMode(
       'SANDBOX MODE: no HubSpot credentials are set, so the service runs against a local HubSpot emulator.',
       `Demo portal ${DEMO_PORTAL_ID} (${scenario.contacts.length} contacts, ${scenario.owners.length} owners) was installed through ${service.url}/oauth/install.`,
       `Look at ${service.url}/readyz and ${service.url}/metrics; the emulator answers at ${emulator.url}.`,
+      `The emulator now sends the scenario's ${events.length} webhook events to ${config.appBaseUrl}/webhooks/hubspot, as HubSpot would.`,
       'Set HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY and APP_BASE_URL to run against HubSpot.',
     ].join(' '),
+  );
+  const streaming = sendWebhooks({
+    targetUrl: `${service.url}/webhooks/hubspot`,
+    clientSecret: sandbox.app.clientSecret,
+    events,
+    logger: log,
+  }).then(
+    (report) => log.info({ ...report }, 'sandbox: scenario webhooks delivered'),
+    (error: unknown) => log.error({ err: error }, 'sandbox: scenario webhooks failed'),
   );
 
   return {
@@ -78,6 +88,7 @@ export async function startSandboxMode(
     service,
     portalId: DEMO_PORTAL_ID,
     async stop() {
+      await streaming;
       await service.stop();
       await emulator.close();
     },
