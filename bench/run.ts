@@ -1,8 +1,9 @@
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
+import { ingestBench } from './ingest';
 
 /** `npm run bench`: every benchmark, each beside a baseline measured in the same run. */
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await gatewayOverhead())];
+  const rows: BenchRow[] = [...(await gatewayOverhead()), ...(await ingestBench())];
   const header = ['benchmark', 'ours', 'baseline', 'ours / baseline'];
   const table = [header, ...rows.map((row) => [row.name, row.ours, row.baseline, row.ratio])];
   const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));

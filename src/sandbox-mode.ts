@@ -72,11 +72,14 @@ export async function startSandboxMode(
       'Set HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY and APP_BASE_URL to run against HubSpot.',
     ].join(' '),
   );
+  // HubSpot signs for the public URL (APP_BASE_URL); the emulator delivers to this process directly.
+  const publicTarget = `${config.appBaseUrl}/webhooks/hubspot`;
   const streaming = sendWebhooks({
-    targetUrl: `${service.url}/webhooks/hubspot`,
+    targetUrl: publicTarget,
     clientSecret: sandbox.app.clientSecret,
     events,
     logger: log,
+    fetch: (url, init) => fetch(String(url) === publicTarget ? `${service.url}/webhooks/hubspot` : url, init),
   }).then(
     (report) => log.info({ ...report }, 'sandbox: scenario webhooks delivered'),
     (error: unknown) => log.error({ err: error }, 'sandbox: scenario webhooks failed'),
