@@ -1,9 +1,19 @@
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
 import { ingestBench } from './ingest';
+import { pipelineBench } from './pipeline';
+import { scoringBench } from './scoring';
 
 /** `npm run bench`: every benchmark, each beside a baseline measured in the same run. */
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await gatewayOverhead()), ...(await ingestBench())];
+  const events = Number(process.env.BENCH_PIPELINE_EVENTS ?? 100_000);
+  const rows: BenchRow[] = [
+    ...(await scoringBench()),
+    ...(await gatewayOverhead()),
+    ...(await ingestBench()),
+    // The embedded database is for one small portal; the full 100k run is PostgreSQL's.
+    ...(await pipelineBench('pglite', Math.min(events, 20_000))),
+    ...(process.env.DATABASE_URL ? await pipelineBench('postgres', events) : []),
+  ];
   const header = ['benchmark', 'ours', 'baseline', 'ours / baseline'];
   const table = [header, ...rows.map((row) => [row.name, row.ours, row.baseline, row.ratio])];
   const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));

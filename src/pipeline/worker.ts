@@ -58,7 +58,7 @@ export class InboxWorker {
 
   /** One claim-and-process round; returns how many events it claimed. */
   async runOnce(): Promise<number> {
-    const { db, batchSize = 200, leaseMs = 60_000 } = this.options;
+    const { db, batchSize = 1_000, leaseMs = 60_000 } = this.options;
     const claimed = await claimInbox(db, this.id, this.now(), batchSize, leaseMs);
     const byPortal = new Map<number, ClaimedEvent[]>();
     for (const event of claimed) byPortal.set(event.portal_id, [...(byPortal.get(event.portal_id) ?? []), event]);
