@@ -41,7 +41,12 @@ export class Backfill {
   run(portalId: number, { restart = false } = {}): Promise<BackfillProgress> {
     const current = this.running.get(portalId);
     if (current) return current;
-    const run = this.execute(portalId, restart).finally(() => this.running.delete(portalId));
+    const run = this.execute(portalId, restart)
+      .catch((error: unknown): BackfillProgress => {
+        this.options.logger.error({ portalId, err: error, job: 'backfill' }, 'backfill could not start; run it again to retry');
+        return { state: 'failed', done: 0, total: null };
+      })
+      .finally(() => this.running.delete(portalId));
     this.running.set(portalId, run);
     return run;
   }

@@ -68,6 +68,8 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
       db: await database.open(),
       now: () => clock,
       jobs: false,
+      pipeline: false,
+      backfillOnInstall: false,
     });
   });
   afterAll(async () => {

@@ -80,10 +80,20 @@ describe.each(testDatabases)('installation jobs on $name', (database) => {
 
   it('runs a job on one instance per tick: a second runner finds the lock taken and skips', async () => {
     let release!: () => void;
+    let running!: () => void;
     const blocked = new Promise<void>((resolve) => (release = resolve));
-    const job = { name: 'slow', schedule: '* * * * *', lockKey: 7_041_099, run: () => blocked.then(() => 'done') };
+    const started = new Promise<void>((resolve) => (running = resolve));
+    const job = {
+      name: 'slow',
+      schedule: '* * * * *',
+      lockKey: 7_041_099,
+      run: () => {
+        running();
+        return blocked.then(() => 'done');
+      },
+    };
     const first = runJobOnce(job, db, t0);
-    await new Promise((resolve) => setImmediate(resolve));
+    await started; // the first runner holds the lock now
     expect(await runJobOnce(job, db, t0)).toEqual({ acquired: false });
     release();
     expect(await first).toEqual({ acquired: true, value: 'done' });
