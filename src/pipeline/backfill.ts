@@ -1,18 +1,8 @@
 import { backfillActivities, trackedProperties } from '../domain/activities';
-import type { HubspotGateway } from '../hubspot/gateway';
-import type { Logger } from '../log';
-import type { Db } from '../store/db';
-import type { SettingsStore } from '../store/settings-store';
-import type { PipelineMetrics } from './pipeline-metrics';
+import { presentValues, type PipelineDeps } from './pipeline-deps';
 import { processContact } from './process-contact';
 
-export interface BackfillOptions {
-  db: Db;
-  gateway: HubspotGateway;
-  settings: SettingsStore;
-  logger: Logger;
-  metrics: PipelineMetrics;
-  now?: () => Date;
+export interface BackfillOptions extends PipelineDeps {
   pageSize?: number;
 }
 
@@ -95,11 +85,8 @@ export class Backfill {
         const nextCursor = page.after ?? null;
         await db.transaction(async (tx) => {
           for (const record of page.results) {
-            const props = Object.fromEntries(
-              Object.entries(record.properties).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
-            );
             await processContact(tx, { portalId, live, now }, Number(record.id), [
-              { kind: 'facts', properties: props, occurredAt: now.getTime() },
+              { kind: 'facts', properties: presentValues(record.properties), occurredAt: now.getTime() },
               { kind: 'activities', activities: backfillActivities(record.id, record.properties, live.settings.scoring.mapping, now.getTime()), occurredAt: now.getTime() },
             ]);
           }

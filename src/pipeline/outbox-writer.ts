@@ -1,11 +1,9 @@
 import { changedProperties } from '../domain/write-back/desired-properties';
 import { HubspotApiError } from '../hubspot/api-error';
 import type { CrmRecordUpdate } from '../hubspot/crm-types';
-import type { HubspotGateway } from '../hubspot/gateway';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
-import type { Db } from '../store/db';
-import type { PipelineMetrics } from './pipeline-metrics';
+import type { PipelineDeps } from './pipeline-deps';
 
 interface OutboxRow {
   contact_id: number;
@@ -15,12 +13,7 @@ interface OutboxRow {
   written: Record<string, string> | null;
 }
 
-export interface OutboxWriterOptions {
-  db: Db;
-  gateway: HubspotGateway;
-  logger: Logger;
-  metrics: PipelineMetrics;
-  now?: () => Date;
+export interface OutboxWriterOptions extends Omit<PipelineDeps, 'settings'> {
   leaseMs?: number;
   maxAttempts?: number;
 }

@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ContactEvent, EngagementInput } from '../domain/activities';
 import { fitProperties } from '../domain/fit-properties';
 import type { LiveSettings } from '../domain/portal-settings';
-import type { HubspotGateway } from '../hubspot/gateway';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
 import { moveContactHistory, purgeContact } from '../store/lead-store';
-import type { SettingsStore } from '../store/settings-store';
 import { claimInbox, markFailed, markProcessed, type ClaimedEvent } from './inbox-claims';
-import type { PipelineMetrics } from './pipeline-metrics';
+import { presentValues, type PipelineDeps } from './pipeline-deps';
 import { processContact, rescoreContact, type ContactInput, type ProcessContext } from './process-contact';
 
 /** HubSpot object type ids of the engagements the app reads, by their v3 names. */
@@ -22,13 +20,7 @@ export const ENGAGEMENT_OBJECT_TYPES: Record<string, EngagementInput['objectType
 };
 const ENGAGEMENT_PROPERTIES = ['hs_timestamp', 'hubspot_owner_id', 'hs_email_direction', 'hs_call_direction', 'hs_call_status', 'hs_meeting_outcome'];
 
-export interface WorkerOptions {
-  db: Db;
-  gateway: HubspotGateway;
-  settings: SettingsStore;
-  logger: Logger;
-  metrics: PipelineMetrics;
-  now?: () => Date;
+export interface WorkerOptions extends PipelineDeps {
   id?: string;
   batchSize?: number;
   leaseMs?: number;
@@ -220,10 +212,7 @@ export class InboxWorker {
       .contacts.batchRead(missing.map(String), fitProperties(live.settings.scoring));
     const readAt = this.now().getTime();
     for (const record of records) {
-      const properties = Object.fromEntries(
-        Object.entries(record.properties).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
-      );
-      contacts.get(Number(record.id))?.inputs.push({ kind: 'facts', properties, occurredAt: readAt });
+      contacts.get(Number(record.id))?.inputs.push({ kind: 'facts', properties: presentValues(record.properties), occurredAt: readAt });
     }
   }
 
