@@ -9,6 +9,12 @@ import { createHttpApp } from './http/app';
 import { healthRouter } from './http/health-router';
 import { oauthRouter } from './http/oauth-router';
 import { webhooksRouter } from './http/webhooks-router';
+import { Router } from 'express';
+import { cardsRouter } from './http/cards-router';
+import { hubspotFetchAuth } from './http/hubspot-fetch-auth';
+import { reportsRouter } from './http/reports-router';
+import { settingsRouter } from './http/settings-router';
+import { PortalRescorer } from './pipeline/rescore-portal';
 import { InboxWriter } from './pipeline/inbox-writer';
 import { InstalledPortals } from './pipeline/webhook-portals';
 import { HubspotGateway } from './hubspot/gateway';
@@ -68,6 +74,7 @@ export interface Service {
   workers: InboxWorker[];
   writer: OutboxWriter;
   backfill: Backfill;
+  rescorer: PortalRescorer;
   /** Creates the app's properties in a portal where they are missing. */
   provision(portalId: number): Promise<unknown>;
   stop(): Promise<void>;
@@ -115,6 +122,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     void backfill.run(portalId);
   };
 
+  const portals = new InstalledPortals({ db, now });
+  const rescorer = new PortalRescorer({ db, logger, now });
+  const extensionApi = Router();
+  extensionApi.use('/api', hubspotFetchAuth({ clientSecret: options.hubspot.clientSecret, appBaseUrl: config.appBaseUrl, portals, logger, now }));
+  extensionApi.use(cardsRouter({ db, settings, logger, now }));
+  extensionApi.use(settingsRouter({ db, settings, rescorer, logger, now }));
+  extensionApi.use(reportsRouter({ db, now }));
   const http = createHttpApp(
     [
       healthRouter({ db, metrics }),
@@ -122,7 +136,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         clientSecret: options.hubspot.clientSecret,
         appBaseUrl: config.appBaseUrl,
         inbox: new InboxWriter({ db, registry: metrics.registry }),
-        portals: new InstalledPortals({ db, now }),
+        portals,
         registry: metrics.registry,
         logger,
         now,
@@ -140,6 +154,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         ...(options.backfillOnInstall === false ? {} : { onInstalled: ({ portalId, created }) => created && startBackfill(portalId) }),
         ...(options.installedPage ? { installedPage: options.installedPage } : {}),
       }),
+      extensionApi,
     ],
     logger,
   );
@@ -181,10 +196,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     workers,
     writer,
     backfill,
+    rescorer,
     provision,
     async stop() {
       for (const task of tasks) await task.stop();
       await backfill.stop();
+      await rescorer.idle();
       await Promise.all(workers.map((worker) => worker.stop()));
       await background?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

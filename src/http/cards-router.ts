@@ -1,0 +1,55 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../log';
+import { leadView } from '../pipeline/lead-view';
+import { rescoreContact } from '../pipeline/process-contact';
+import { recordAudit } from '../store/audit-log';
+import type { Db } from '../store/db';
+import { lockContact } from '../store/lead-store';
+import type { SettingsStore } from '../store/settings-store';
+import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+
+const contactIdQuery = z.object({ contactId: z.coerce.number().int().positive() });
+const decisionBody = z
+  .object({
+    contactId: z.number().int().positive(),
+    kind: z.enum(['accept', 'recycle', 'disqualify']),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((body) => body.kind === 'accept' || (body.reason ?? '') !== '', { message: 'a reason is required', path: ['reason'] });
+
+/** The lead-score card's API: the lead and why, and a rep's accept / recycle / disqualify. */
+export function cardsRouter(deps: { db: Db; settings: SettingsStore; logger: Logger; now: () => Date }): Router {
+  const router = Router();
+
+  router.get('/api/cards/lead-score', async (req, res) => {
+    const query = contactIdQuery.safeParse(req.query);
+    if (!query.success) return sendJson(res, { error: 'contactId is required' }, 400);
+    const { portalId } = callerOf(res);
+    const lead = await leadView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now());
+    if (!lead) return sendJson(res, { error: 'not_scored' }, 404);
+    sendJson(res, { lead });
+  });
+
+  router.post('/api/cards/lead-score/decision', async (req, res) => {
+    const body = parseBody(decisionBody, req, res);
+    if (!body) return;
+    const { portalId, userId } = callerOf(res);
+    const live = await deps.settings.live(portalId);
+    const now = deps.now();
+    const by = `user:${userId}`;
+    const outcome = await deps.db.transaction(async (tx) => {
+      await lockContact(tx, portalId, body.contactId);
+      await tx.query(
+        'INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by, reason) VALUES ($1, $2, $3, $4, $5, $6)',
+        [portalId, body.contactId, body.kind, now, by, body.reason ?? null],
+      );
+      await recordAudit(tx, { portalId, actor: by, action: `lead.${body.kind}`, detail: { contactId: body.contactId, reason: body.reason }, at: now });
+      return rescoreContact(tx, { portalId, live, now }, body.contactId);
+    });
+    deps.logger.info({ portalId, contactId: body.contactId, decision: body.kind, userId, status: outcome.status }, 'lead decision recorded');
+    sendJson(res, { lead: await leadView(deps.db, portalId, body.contactId, live, now) });
+  });
+
+  return router;
+}

@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { homeReport, type ReportLead } from '../domain/reports/home-report';
+import type { Db } from '../store/db';
+import { callerOf, sendJson } from './hubspot-fetch-auth';
+
+const query = z.object({ months: z.coerce.number().int().min(1).max(24).default(6) });
+
+/** The home page's report, computed from what the app stored for the caller's portal only. */
+export function reportsRouter(deps: { db: Db; now: () => Date }): Router {
+  const router = Router();
+  router.get('/api/reports/home', async (req, res) => {
+    const parsed = query.safeParse(req.query);
+    if (!parsed.success) return sendJson(res, { error: 'months must be 1 to 24' }, 400);
+    const { portalId } = callerOf(res);
+    const rows = await deps.db.query<{
+      facts: Record<string, string>;
+      score: number;
+      captured_at: Date | null;
+      created_at: Date;
+      first_mql: Date | null;
+      first_sql: Date | null;
+    }>(
+      `SELECT c.facts, c.score, c.created_at,
+         (SELECT min(a.occurred_at) FROM activities a WHERE a.portal_id = c.portal_id AND a.contact_id = c.contact_id) AS captured_at,
+         (SELECT min(t.at) FROM status_transitions t WHERE t.portal_id = c.portal_id AND t.contact_id = c.contact_id AND t.to_status = 'mql') AS first_mql,
+         (SELECT min(t.at) FROM status_transitions t WHERE t.portal_id = c.portal_id AND t.contact_id = c.contact_id AND t.to_status = 'sql') AS first_sql
+       FROM contacts c WHERE c.portal_id = $1`,
+      [portalId],
+    );
+    const leads: ReportLead[] = rows.map((row) => ({
+      source: row.facts.hs_analytics_source ?? 'UNKNOWN',
+      capturedAt: (row.captured_at ?? row.created_at).getTime(),
+      score: row.score,
+      lifecycleStage: row.facts.lifecyclestage,
+      firstMqlAt: row.first_mql?.getTime(),
+      firstSqlAt: row.first_sql?.getTime(),
+    }));
+    const since = new Date(deps.now());
+    since.setUTCMonth(since.getUTCMonth() - parsed.data.months + 1, 1);
+    since.setUTCHours(0, 0, 0, 0);
+    sendJson(res, homeReport(leads, since.getTime()));
+  });
+  return router;
+}

@@ -1,0 +1,127 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { portalSettingsSchema, type PortalSettings } from '../domain/portal-settings';
+import { previewModel } from '../domain/preview/preview-model';
+import type { Logger } from '../log';
+import { loadHistories, type PortalRescorer } from '../pipeline/rescore-portal';
+import { recordAudit } from '../store/audit-log';
+import type { Db } from '../store/db';
+import type { SettingsStore } from '../store/settings-store';
+import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }));
+const draftBody = z.object({ settings: z.unknown() });
+const publishBody = z.object({ settings: z.unknown(), note: z.string().trim().max(500).optional() });
+const rollbackBody = z.object({ version: z.number().int().positive() });
+
+export interface SettingsRouterDeps {
+  db: Db;
+  settings: SettingsStore;
+  rescorer: PortalRescorer;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** The settings page's API: versions, inline validation, "what if" preview, publish with rescore, rollback. */
+export function settingsRouter(deps: SettingsRouterDeps): Router {
+  const router = Router();
+  const { db } = deps;
+
+  /** Validates a draft; answers 400 with field issues and returns undefined when it does not hold. */
+  const validDraft = (settings: unknown, res: Parameters<typeof sendJson>[0]): PortalSettings | undefined => {
+    const parsed = portalSettingsSchema.safeParse(settings);
+    if (parsed.success) return parsed.data;
+    sendJson(res, { error: 'invalid settings', issues: issuesOf(parsed.error) }, 400);
+    return undefined;
+  };
+
+  const publish = async (portalId: number, settings: PortalSettings, by: string, note: string | undefined, action: string) => {
+    const now = deps.now();
+    const version = await db.transaction(async (tx) => {
+      const [row] = await tx.query<{ next: number }>(
+        'SELECT coalesce(max(version), 0) + 1 AS next FROM settings_versions WHERE portal_id = $1',
+        [portalId],
+      );
+      const next = row!.next;
+      await tx.query(
+        `INSERT INTO settings_versions (portal_id, version, settings, created_at, created_by, published_at, published_by, note)
+         VALUES ($1, $2, $3, $4, $5, $4, $5, $6)`,
+        [portalId, next, JSON.stringify(settings), now, by, note ?? null],
+      );
+      await recordAudit(tx, { portalId, actor: by, action, detail: { version: next, note }, at: now });
+      return next;
+    });
+    deps.settings.invalidate(portalId);
+    void deps.rescorer.start(portalId, { version, settings });
+    deps.logger.info({ portalId, version, by, action }, 'settings published; rescoring the portal');
+    return version;
+  };
+
+  router.get('/api/settings', async (_req, res) => {
+    const { portalId } = callerOf(res);
+    const live = await deps.settings.live(portalId);
+    const versions = await db.query<{ version: number; created_at: Date; created_by: string; published_at: Date | null; published_by: string | null; note: string | null }>(
+      `SELECT version, created_at, created_by, published_at, published_by, note FROM settings_versions WHERE portal_id = $1 ORDER BY version DESC`,
+      [portalId],
+    );
+    const current = versions.find((v) => v.version === live.version);
+    sendJson(res, {
+      live: { version: live.version, settings: live.settings, publishedAt: current?.published_at ?? null, publishedBy: current?.published_by ?? null },
+      versions: versions.map((v) => ({
+        version: v.version,
+        createdAt: v.created_at,
+        createdBy: v.created_by,
+        publishedAt: v.published_at,
+        publishedBy: v.published_by,
+        note: v.note,
+      })),
+    });
+  });
+
+  router.post('/api/settings/validate', (req, res) => {
+    const body = parseBody(draftBody, req, res);
+    if (!body) return;
+    const parsed = portalSettingsSchema.safeParse(body.settings);
+    sendJson(res, parsed.success ? { ok: true } : { ok: false, issues: issuesOf(parsed.error) });
+  });
+
+  router.post('/api/settings/preview', async (req, res) => {
+    const body = parseBody(draftBody, req, res);
+    if (!body) return;
+    const draft = validDraft(body.settings, res);
+    if (!draft) return;
+    const { portalId } = callerOf(res);
+    const live = await deps.settings.live(portalId);
+    const histories = await loadHistories(db, portalId);
+    sendJson(res, previewModel(live.settings.scoring, draft.scoring, histories, deps.now().getTime()));
+  });
+
+  router.post('/api/settings/publish', async (req, res) => {
+    const body = parseBody(publishBody, req, res);
+    if (!body) return;
+    const settings = validDraft(body.settings, res);
+    if (!settings) return;
+    const { portalId, userId } = callerOf(res);
+    sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, body.note, 'settings.published') });
+  });
+
+  router.get('/api/settings/rescore', (_req, res) => {
+    sendJson(res, deps.rescorer.status(callerOf(res).portalId));
+  });
+
+  router.post('/api/settings/rollback', async (req, res) => {
+    const body = parseBody(rollbackBody, req, res);
+    if (!body) return;
+    const { portalId, userId } = callerOf(res);
+    const [row] = await db.query<{ settings: unknown }>('SELECT settings FROM settings_versions WHERE portal_id = $1 AND version = $2', [
+      portalId,
+      body.version,
+    ]);
+    if (!row) return sendJson(res, { error: `no version ${body.version}` }, 404);
+    const settings = portalSettingsSchema.parse(row.settings);
+    sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, `rollback to version ${body.version}`, 'settings.rolled_back') });
+  });
+
+  return router;
+}

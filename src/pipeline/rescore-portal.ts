@@ -1,0 +1,83 @@
+import type { LiveSettings } from '../domain/portal-settings';
+import { award } from '../domain/scoring';
+import type { Logger } from '../log';
+import type { Db, Queryable } from '../store/db';
+import { loadActivities, loadDecisions, lockContact, replaceLedger } from '../store/lead-store';
+import type { LeadHistory } from '../domain/preview/preview-model';
+import { rescoreContact } from './process-contact';
+
+export interface RescoreProgress {
+  state: 'idle' | 'running' | 'done';
+  done: number;
+  total: number;
+}
+
+/** Every contact's stored history, for a preview ("what if") over the portal's own data. */
+export async function loadHistories(db: Queryable, portalId: number): Promise<LeadHistory[]> {
+  const contacts = await db.query<{ contact_id: number; facts: Record<string, string> }>(
+    'SELECT contact_id, facts FROM contacts WHERE portal_id = $1 ORDER BY contact_id',
+    [portalId],
+  );
+  const histories: LeadHistory[] = [];
+  for (const contact of contacts) {
+    histories.push({
+      activities: await loadActivities(db, portalId, contact.contact_id),
+      facts: contact.facts,
+      decisions: await loadDecisions(db, portalId, contact.contact_id),
+    });
+  }
+  return histories;
+}
+
+/**
+ * After a model is published: every contact's ledger is rebuilt from its activities under the new model
+ * and the lead rescored, a contact per transaction; the outbox carries only values that changed.
+ */
+export class PortalRescorer {
+  private readonly progress = new Map<number, RescoreProgress>();
+  private readonly running = new Map<number, Promise<void>>();
+
+  constructor(private readonly deps: { db: Db; logger: Logger; now: () => Date }) {}
+
+  status(portalId: number): RescoreProgress {
+    return this.progress.get(portalId) ?? { state: 'idle', done: 0, total: 0 };
+  }
+
+  /** Starts a rescore under `live`; a rescore already running for the portal finishes first. */
+  start(portalId: number, live: LiveSettings): Promise<void> {
+    const previous = this.running.get(portalId) ?? Promise.resolve();
+    const run = previous.then(() => this.rescore(portalId, live));
+    this.running.set(portalId, run);
+    return run;
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all(this.running.values());
+  }
+
+  private async rescore(portalId: number, live: LiveSettings): Promise<void> {
+    const { db } = this.deps;
+    const ids = (await db.query<{ contact_id: number }>('SELECT contact_id FROM contacts WHERE portal_id = $1 ORDER BY contact_id', [portalId])).map(
+      (row) => row.contact_id,
+    );
+    const progress: RescoreProgress = { state: 'running', done: 0, total: ids.length };
+    this.progress.set(portalId, progress);
+    const now = this.deps.now();
+    try {
+      for (const contactId of ids) {
+        await db.transaction(async (tx) => {
+          await lockContact(tx, portalId, contactId);
+          const activities = await loadActivities(tx, portalId, contactId);
+          await replaceLedger(tx, portalId, contactId, activities.flatMap((activity) => award(live.settings.scoring, activity)));
+          await rescoreContact(tx, { portalId, live, now }, contactId);
+        });
+        progress.done += 1;
+      }
+      progress.state = 'done';
+      this.deps.logger.info({ portalId, version: live.version, contacts: ids.length }, 'portal rescored under the published model');
+    } catch (error) {
+      progress.state = 'done';
+      this.deps.logger.error({ portalId, err: error, done: progress.done }, 'portal rescore failed');
+    }
+  }
+}
