@@ -45,6 +45,8 @@ export class PortalRescorer {
 
   /** Starts a rescore under `live`; a rescore already running for the portal finishes first. */
   start(portalId: number, live: LiveSettings): Promise<void> {
+    // Running from the moment it is asked for, so nobody polling sees the previous run's "done".
+    this.progress.set(portalId, { state: 'running', done: 0, total: this.status(portalId).total });
     const previous = this.running.get(portalId) ?? Promise.resolve();
     const run = previous.then(() => this.rescore(portalId, live));
     this.running.set(portalId, run);

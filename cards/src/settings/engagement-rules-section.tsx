@@ -1,0 +1,61 @@
+import { Accordion, Button, Flex, Heading } from '@hubspot/ui-extensions';
+import { formatPoints } from '../shared/format';
+import type { EngagementRule } from '../shared/types';
+import { CapFields } from './cap-fields';
+import { useDraft } from './draft-context';
+import { NumberField, SelectField, TextField } from './fields';
+import { mappedActivities } from './mapped-activities';
+import { choices } from './options';
+
+const RULES = ['scoring', 'engagementRules'] as const;
+
+/** Points per activity, with the rule's group and cap. */
+export function EngagementRulesSection() {
+  const { draft, update } = useDraft();
+  const { engagementRules: rules, groups } = draft.scoring;
+  const activities = mappedActivities(draft.scoring.mapping);
+  const groupOptions = [{ label: 'No group', value: '' }, ...groups.map((group) => ({ label: group.label, value: group.id }))];
+
+  const addRule = () => {
+    const rule: EngagementRule = { id: unusedId(rules, 'new_rule'), label: 'New rule', activity: activities[0] ?? 'page_view', points: 1 };
+    update([...RULES], [...rules, rule]);
+  };
+
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Engagement rules</Heading>
+      {rules.map((rule, index) => {
+        const path = [...RULES, index];
+        return (
+          <Accordion key={index} title={`${rule.label} · ${formatPoints(rule.points)}`} size="sm" testId={`engagement-rule-${rule.id}`}>
+            <Flex direction="column" gap="xs">
+              <TextField path={[...path, 'label']} label="Label" />
+              <TextField path={[...path, 'id']} label="Rule id" description="Lowercase letters, digits and underscores; reasons and the ledger refer to it." />
+              <SelectField path={[...path, 'activity']} label="Activity" options={choices(withCurrent(activities, rule.activity))} />
+              <NumberField path={[...path, 'points']} label="Points" min={-1000} max={1000} />
+              <SelectField path={[...path, 'group']} label="Group (shared cap and decay)" options={groupOptions} />
+              <CapFields path={[...path, 'cap']} limit="max" limitLabel="At most this many times" />
+              <Button variant="destructive" size="xs" onClick={() => update([...RULES], rules.filter((_, i) => i !== index))}>
+                Remove rule
+              </Button>
+            </Flex>
+          </Accordion>
+        );
+      })}
+      <Button onClick={addRule} testId="add-engagement-rule">
+        Add engagement rule
+      </Button>
+    </Flex>
+  );
+}
+
+function withCurrent(values: string[], current: string): string[] {
+  return values.includes(current) ? values : [...values, current];
+}
+
+function unusedId(rules: { id: string }[], base: string): string {
+  const taken = new Set(rules.map((rule) => rule.id));
+  let n = 1;
+  while (taken.has(`${base}_${n}`)) n += 1;
+  return `${base}_${n}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * The service's API as the extensions see it. Mirrors the service's zod schemas
+ * (src/domain/scoring, src/domain/write-back); the extensions are bundled on their own, so they
+ * declare the shapes instead of importing them.
+ */
+
+export type Grade = 'A' | 'B' | 'C' | 'D';
+export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D'];
+
+export type LeadStatus = 'new' | 'mql' | 'sql' | 'cooling' | 'recycled' | 'disqualified';
+export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'mql', 'sql', 'cooling', 'recycled', 'disqualified'];
+
+export interface LeadReason {
+  ruleId: string;
+  label: string;
+  kind: 'engagement' | 'fit';
+  count: number;
+  /** Points the rule contributes now (after caps and decay). */
+  points: number;
+}
+
+export interface Lead {
+  contactId: string;
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: Grade;
+  status: LeadStatus;
+  statusSince: string | null;
+  reasons: LeadReason[];
+  thresholds: { mql: number; sql: number; minGradeForSql: Grade };
+  next: { label: 'MQL' | 'SQL'; at: number; remaining: number } | null;
+  trend: { date: string; score: number }[];
+  updatedAt: string | null;
+}
+
+export type DecisionKind = 'accept' | 'recycle' | 'disqualify';
+
+export type CapPeriod = 'day' | 'week' | 'month' | 'ever';
+export const CAP_PERIODS: readonly CapPeriod[] = ['day', 'week', 'month', 'ever'];
+
+export type TextOperator = 'eq' | 'contains' | 'matches';
+
+export interface TextCondition {
+  op: TextOperator;
+  value: string;
+}
+
+export interface EngagementRule {
+  id: string;
+  label: string;
+  activity: string;
+  when?: TextCondition & { field: string };
+  points: number;
+  group?: string;
+  cap?: { max: number; per: CapPeriod };
+}
+
+export type GroupDecay = { kind: 'half_life'; days: number } | { kind: 'linear'; percent: number; everyDays: number };
+
+export interface RuleGroup {
+  id: string;
+  label: string;
+  cap?: { maxPoints: number; per: CapPeriod };
+  decay?: GroupDecay;
+}
+
+interface FitRuleBase {
+  id: string;
+  label: string;
+  property: string;
+  points: number;
+}
+
+export type FitRule = FitRuleBase &
+  (
+    | { op: 'eq'; value: string }
+    | { op: 'in'; values: string[] }
+    | { op: 'range'; min?: number; max?: number }
+    | { op: 'contains'; value: string }
+    | { op: 'exists' }
+  );
+
+export interface CounterMapping {
+  property: string;
+  activity: string;
+  timeProperty?: string;
+  maxPerChange: number;
+}
+
+export interface PropertyMapping {
+  property: string;
+  activity: string;
+  when?: TextCondition;
+  detailField: string;
+  keyBy: 'event' | 'value' | 'timestamp';
+  timeProperty?: string;
+}
+
+export interface EngagementMapping {
+  objectType: 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks';
+  activity: string;
+  when?: TextCondition & { property: string };
+  detail: Record<string, string>;
+}
+
+export interface ActivityMapping {
+  creation: { activity: string; sourceProperty: string; timeProperty: string };
+  counters: CounterMapping[];
+  properties: PropertyMapping[];
+  engagements: EngagementMapping[];
+}
+
+export interface ScoringModel {
+  engagementRules: EngagementRule[];
+  groups: RuleGroup[];
+  engagementCap?: number;
+  fitRules: FitRule[];
+  fitGrades: { A: number; B: number; C: number };
+  thresholds: { mql: number; sql: number; minGradeForSql: Grade };
+  mapping: ActivityMapping;
+}
+
+export interface WriteBackSettings {
+  lifecycleStage: { enabled: boolean; mqlStage: string; sqlStage: string; order: string[] };
+  leadStatus: { enabled: boolean; values: Partial<Record<LeadStatus, string>> };
+}
+
+export interface PortalSettings {
+  scoring: ScoringModel;
+  writeBack: WriteBackSettings;
+}
+
+export interface SettingsVersion {
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  note: string | null;
+}
+
+export interface SettingsOverview {
+  live: { version: number; settings: PortalSettings; publishedAt: string | null; publishedBy: string | null };
+  versions: SettingsVersion[];
+}
+
+export type IssuePath = (string | number)[];
+
+export interface ValidationIssue {
+  path: IssuePath;
+  message: string;
+}
+
+export type ValidationResult = { ok: true } | { ok: false; issues: ValidationIssue[] };
+
+export interface SettingsPreview {
+  contacts: number;
+  changedStatus: number;
+  before: Record<LeadStatus, number>;
+  after: Record<LeadStatus, number>;
+  bands: { band: string; contacts: number; convertedBefore: number; convertedAfter: number }[];
+}
+
+export interface RescoreProgress {
+  state: 'idle' | 'running' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface FunnelRow {
+  source: string;
+  month: string;
+  captured: number;
+  mql: number;
+  sql: number;
+  opportunity: number;
+  won: number;
+}
+
+export interface CalibrationBand {
+  band: string;
+  contacts: number;
+  converted: number;
+  rate: number;
+}
+
+export interface HomeReport {
+  funnel: FunnelRow[];
+  medianDaysToMql: number | null;
+  medianDaysToSql: number | null;
+  calibration: CalibrationBand[];
+}
