@@ -7,6 +7,7 @@ import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
 import { lockContact } from '../store/lead-store';
 import type { SettingsStore } from '../store/settings-store';
+import { leadResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
 
 const contactIdQuery = z.object({ contactId: z.coerce.number().int().positive() });
@@ -28,7 +29,7 @@ export function cardsRouter(deps: { db: Db; settings: SettingsStore; logger: Log
     const { portalId } = callerOf(res);
     const lead = await leadView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now());
     if (!lead) return sendJson(res, { error: 'not_scored' }, 404);
-    sendJson(res, { lead });
+    sendJson(res, { lead }, 200, leadResponse);
   });
 
   router.post('/api/cards/lead-score/decision', async (req, res) => {
@@ -48,7 +49,7 @@ export function cardsRouter(deps: { db: Db; settings: SettingsStore; logger: Log
       return rescoreContact(tx, { portalId, live, now }, body.contactId);
     });
     deps.logger.info({ portalId, contactId: body.contactId, decision: body.kind, userId, status: outcome.status }, 'lead decision recorded');
-    sendJson(res, { lead: await leadView(deps.db, portalId, body.contactId, live, now) });
+    sendJson(res, { lead: await leadView(deps.db, portalId, body.contactId, live, now) }, 200, leadResponse);
   });
 
   return router;

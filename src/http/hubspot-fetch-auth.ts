@@ -93,8 +93,9 @@ export function parseBody<T>(schema: z.ZodType<T>, req: Request, res: Response):
   return undefined;
 }
 
-/** Sends JSON, refusing to exceed what `hubspot.fetch` accepts (1 MB). */
-export function sendJson(res: Response, body: unknown, status = 200): void {
+/** Sends JSON, refusing to exceed what `hubspot.fetch` accepts (1 MB), and checked against its schema when given one. */
+export function sendJson(res: Response, body: unknown, status = 200, schema?: z.ZodType): void {
+  if (schema) schema.parse(body); // a response that breaks its contract is our bug: a 500, logged once by the error handler
   const text = JSON.stringify(body);
   if (Buffer.byteLength(text) > 1_000_000) {
     res.status(500).json({ error: 'response too large' });

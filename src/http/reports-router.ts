@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { homeReport, type ReportLead } from '../domain/reports/home-report';
 import type { Db } from '../store/db';
+import { homeReportResponse } from './api-responses';
 import { callerOf, sendJson } from './hubspot-fetch-auth';
 
 const query = z.object({ months: z.coerce.number().int().min(1).max(24).default(6) });
@@ -39,7 +40,7 @@ export function reportsRouter(deps: { db: Db; now: () => Date }): Router {
     const since = new Date(deps.now());
     since.setUTCMonth(since.getUTCMonth() - parsed.data.months + 1, 1);
     since.setUTCHours(0, 0, 0, 0);
-    sendJson(res, homeReport(leads, since.getTime()));
+    sendJson(res, homeReport(leads, since.getTime()), 200, homeReportResponse);
   });
   return router;
 }

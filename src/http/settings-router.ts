@@ -7,6 +7,7 @@ import { loadHistories, type PortalRescorer } from '../pipeline/rescore-portal';
 import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
 import type { SettingsStore } from '../store/settings-store';
+import { previewResponse, rescoreResponse, versionResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
 
 const issuesOf = (error: z.ZodError) =>
@@ -94,7 +95,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     const { portalId } = callerOf(res);
     const live = await deps.settings.live(portalId);
     const histories = await loadHistories(db, portalId);
-    sendJson(res, previewModel(live.settings.scoring, draft.scoring, histories, deps.now().getTime()));
+    sendJson(res, previewModel(live.settings.scoring, draft.scoring, histories, deps.now().getTime()), 200, previewResponse);
   });
 
   router.post('/api/settings/publish', async (req, res) => {
@@ -103,11 +104,11 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     const settings = validDraft(body.settings, res);
     if (!settings) return;
     const { portalId, userId } = callerOf(res);
-    sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, body.note, 'settings.published') });
+    sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, body.note, 'settings.published') }, 200, versionResponse);
   });
 
   router.get('/api/settings/rescore', (_req, res) => {
-    sendJson(res, deps.rescorer.status(callerOf(res).portalId));
+    sendJson(res, deps.rescorer.status(callerOf(res).portalId), 200, rescoreResponse);
   });
 
   router.post('/api/settings/rollback', async (req, res) => {
@@ -120,7 +121,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     ]);
     if (!row) return sendJson(res, { error: `no version ${body.version}` }, 404);
     const settings = portalSettingsSchema.parse(row.settings);
-    sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, `rollback to version ${body.version}`, 'settings.rolled_back') });
+    sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, `rollback to version ${body.version}`, 'settings.rolled_back') }, 200, versionResponse);
   });
 
   return router;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const STATUSES = ['new', 'mql', 'sql', 'cooling', 'recycled', 'disqualified'] as const;
+const GRADES = ['A', 'B', 'C', 'D'] as const;
+const statusCounts = z.record(z.enum(STATUSES), z.number().int().min(0));
+
+/** What the extension APIs promise the cards; every response is checked against these before it is sent. */
+export const leadResponse = z.object({
+  lead: z.object({
+    contactId: z.number().int().positive(),
+    score: z.number(),
+    fit: z.number(),
+    engagement: z.number(),
+    grade: z.enum(GRADES),
+    status: z.enum(STATUSES),
+    statusSince: z.string().nullable(),
+    reasons: z.array(z.object({ ruleId: z.string(), label: z.string(), kind: z.enum(['engagement', 'fit']), count: z.number(), points: z.number() })),
+    thresholds: z.object({ mql: z.number(), sql: z.number(), minGradeForSql: z.enum(GRADES) }),
+    next: z.object({ label: z.enum(['MQL', 'SQL']), at: z.number(), remaining: z.number() }).nullable(),
+    trend: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), score: z.number() })).max(31),
+    updatedAt: z.string().nullable(),
+  }),
+});
+
+export const previewResponse = z.object({
+  contacts: z.number().int().min(0),
+  changedStatus: z.number().int().min(0),
+  before: statusCounts,
+  after: statusCounts,
+  bands: z.array(z.object({ band: z.string(), contacts: z.number().int(), convertedBefore: z.number().int(), convertedAfter: z.number().int() })),
+});
+
+export const homeReportResponse = z.object({
+  funnel: z.array(
+    z.object({ source: z.string(), month: z.string().regex(/^\d{4}-\d{2}$/), captured: z.number(), mql: z.number(), sql: z.number(), opportunity: z.number(), won: z.number() }),
+  ),
+  medianDaysToMql: z.number().nullable(),
+  medianDaysToSql: z.number().nullable(),
+  calibration: z.array(z.object({ band: z.string(), contacts: z.number(), converted: z.number(), rate: z.number().min(0).max(1) })),
+});
+
+export const rescoreResponse = z.object({ state: z.enum(['idle', 'running', 'done']), done: z.number().int(), total: z.number().int() });
+export const versionResponse = z.object({ version: z.number().int().positive() });
