@@ -1,6 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { verifyV3 } from '../hubspot/signature';
+import { verifyHubspotRequest } from './verify-hubspot-request';
 import type { Logger } from '../log';
 import type { InstalledPortals } from '../pipeline/webhook-portals';
 
@@ -35,16 +35,7 @@ export function hubspotFetchAuth(deps: HubspotFetchAuthDeps): Router {
   const router = Router();
   router.use(express.raw({ type: () => true, limit: MAX_BODY }));
   router.use(async (req: Request, res: Response, next: NextFunction) => {
-    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    const verified = verifyV3({
-      clientSecret: deps.clientSecret,
-      method: req.method,
-      uri: `${deps.appBaseUrl}${req.originalUrl}`,
-      body,
-      signature: req.get('X-HubSpot-Signature-v3'),
-      timestamp: req.get('X-HubSpot-Request-Timestamp'),
-      now: () => deps.now().getTime(),
-    });
+    const { body, verified } = verifyHubspotRequest(req, deps);
     if (!verified.ok) {
       deps.logger.warn({ reason: verified.reason, path: req.path }, 'extension request refused: signature');
       res.status(401).json({ error: `signature ${verified.reason}` });

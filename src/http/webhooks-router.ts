@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import type { Registry } from 'prom-client';
-import { verifyV3 } from '../hubspot/signature';
+import { verifyHubspotRequest } from './verify-hubspot-request';
 import type { Logger } from '../log';
 import type { InboxWriter } from '../pipeline/inbox-writer';
 import { classifyEvents, parseWebhookBody } from '../pipeline/webhook-batch';
@@ -35,19 +35,9 @@ export interface WebhookSummary {
 export function webhooksRouter(deps: WebhooksRouterDeps): Router {
   const router = Router();
   const metrics = webhookMetrics(deps.registry);
-  const nowMs = () => deps.now().getTime();
 
   router.post(WEBHOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    const verified = verifyV3({
-      clientSecret: deps.clientSecret,
-      method: req.method,
-      uri: `${deps.appBaseUrl}${req.originalUrl}`,
-      body,
-      signature: req.get('X-HubSpot-Signature-v3'),
-      timestamp: req.get('X-HubSpot-Request-Timestamp'),
-      now: nowMs,
-    });
+    const { body, verified } = verifyHubspotRequest(req, deps);
     if (!verified.ok) {
       metrics.requests.inc({ outcome: 'unauthorized' });
       deps.logger.warn({ reason: verified.reason, ip: req.ip }, 'webhook request refused: signature');
