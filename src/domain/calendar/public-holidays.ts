@@ -1,0 +1,32 @@
+import Holidays from 'date-holidays';
+
+const DAY_MS = 86_400_000;
+const directory = new Holidays();
+const byCountryRegionYear = new Map<string, ReadonlySet<string>>();
+
+/** Why a country/region pair has no holiday data, or undefined when it has. */
+export function checkHolidayRegion(country: string | undefined, region: string | undefined): { field: 'country' | 'region'; message: string } | undefined {
+  if (country === undefined) return region === undefined ? undefined : { field: 'region', message: 'Choose a country for the region' };
+  if (!(country in directory.getCountries())) return { field: 'country', message: `There is no holiday data for the country "${country}"` };
+  if (region !== undefined && !(region in (directory.getStates(country) ?? {}))) {
+    return { field: 'region', message: `There is no holiday data for the region "${region}" of ${country}` };
+  }
+  return undefined;
+}
+
+/** The local dates (YYYY-MM-DD) of a year's public holidays, every day of a multi-day holiday included. */
+export function publicHolidayDates(country: string, region: string | undefined, year: number): ReadonlySet<string> {
+  const key = `${country}/${region ?? ''}/${year}`;
+  const cached = byCountryRegionYear.get(key);
+  if (cached) return cached;
+  const holidays = region === undefined ? new Holidays(country) : new Holidays(country, region);
+  const dates = new Set<string>();
+  for (const holiday of holidays.getHolidays(year)) {
+    if (holiday.type !== 'public') continue;
+    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
+    const first = Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`);
+    for (let day = 0; day < days; day += 1) dates.add(new Date(first + day * DAY_MS).toISOString().slice(0, 10));
+  }
+  byCountryRegionYear.set(key, dates);
+  return dates;
+}

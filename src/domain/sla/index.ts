@@ -1,0 +1,6 @@
+export { advanceClock, type ClockProgress } from './advance-clock';
+export { remainingBusinessMs } from './remaining-business-ms';
+export { selectPolicy } from './select-policy';
+export type { SlaClock, SlaEffect, SlaState, Touch, TouchKind } from './sla-clock';
+export { breachActionSchema, leadPrioritySchema, slaPoliciesSchema, slaPolicySchema, type BreachAction, type LeadPriority, type SlaPolicy } from './sla-policy';
+export { startClock } from './start-clock';
