@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routingSettingsSchema } from './routing';
 import { DEFAULT_SCORING_MODEL, scoringModelSchema } from './scoring';
 import { DEFAULT_WRITE_BACK, writeBackSettingsSchema } from './write-back/write-back-settings';
 
@@ -6,6 +7,8 @@ import { DEFAULT_WRITE_BACK, writeBackSettingsSchema } from './write-back/write-
 export const portalSettingsSchema = z.object({
   scoring: scoringModelSchema,
   writeBack: writeBackSettingsSchema,
+  /** Who gets a lead when it becomes sales-ready; without it, leads are scored but not routed. */
+  routing: routingSettingsSchema.optional(),
 });
 
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;

@@ -1,5 +1,5 @@
 import { EMPTY_POOL_STATE, poolStateSchema, recordAssignment, routeLead, type RepState, type RoutingDecision, type RoutingLead, type RoutingSettings } from '../domain/routing';
-import type { Db, Queryable } from '../store/db';
+import type { Queryable } from '../store/db';
 
 interface RepRow {
   owner_id: string;
@@ -10,57 +10,55 @@ interface RepRow {
 }
 
 /**
- * Routes one sales-ready lead and records the decision. Every pool's state row is locked (in a fixed
+ * Routes one sales-ready lead and records the decision, in the caller's transaction. Every pool's state row is locked (in a fixed
  * order, so two assignments never deadlock) before the pure router picks a rep, so concurrent workers
  * in any number of processes see each other's turns and never hand out the same one twice.
  */
 export async function assignLead(
-  db: Db,
+  tx: Queryable,
   portalId: number,
   settings: RoutingSettings,
   lead: RoutingLead,
   now: Date,
   companyOwnerId?: string,
 ): Promise<RoutingDecision> {
-  return db.transaction(async (tx) => {
-    const poolIds = settings.pools.map((pool) => pool.id).sort();
-    for (const poolId of poolIds) {
-      await tx.query(`INSERT INTO pool_states (portal_id, pool_id, state) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+  const poolIds = settings.pools.map((pool) => pool.id).sort();
+  for (const poolId of poolIds) {
+    await tx.query(`INSERT INTO pool_states (portal_id, pool_id, state) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      portalId,
+      poolId,
+      JSON.stringify(EMPTY_POOL_STATE),
+    ]);
+  }
+  const poolRows = await tx.query<{ pool_id: string; state: unknown }>(
+    'SELECT pool_id, state FROM pool_states WHERE portal_id = $1 AND pool_id = ANY($2::text[]) ORDER BY pool_id FOR UPDATE',
+    [portalId, poolIds],
+  );
+  const poolStates = Object.fromEntries(poolRows.map((row) => [row.pool_id, poolStateSchema.parse(row.state)]));
+  const repStates = await loadRepStates(tx, portalId, now);
+  const decision = routeLead({ lead, settings, poolStates, repStates, now: now.getTime(), ...(companyOwnerId ? { companyOwnerId } : {}) });
+  if (decision.kind === 'assigned') {
+    if (decision.poolId && decision.poolState) {
+      await tx.query('UPDATE pool_states SET state = $3, updated_at = $4 WHERE portal_id = $1 AND pool_id = $2', [
         portalId,
-        poolId,
-        JSON.stringify(EMPTY_POOL_STATE),
+        decision.poolId,
+        JSON.stringify(decision.poolState),
+        now,
       ]);
     }
-    const poolRows = await tx.query<{ pool_id: string; state: unknown }>(
-      'SELECT pool_id, state FROM pool_states WHERE portal_id = $1 AND pool_id = ANY($2::text[]) ORDER BY pool_id FOR UPDATE',
-      [portalId, poolIds],
-    );
-    const poolStates = Object.fromEntries(poolRows.map((row) => [row.pool_id, poolStateSchema.parse(row.state)]));
-    const repStates = await loadRepStates(tx, portalId, now);
-    const decision = routeLead({ lead, settings, poolStates, repStates, now: now.getTime(), ...(companyOwnerId ? { companyOwnerId } : {}) });
-    if (decision.kind === 'assigned') {
-      if (decision.poolId && decision.poolState) {
-        await tx.query('UPDATE pool_states SET state = $3, updated_at = $4 WHERE portal_id = $1 AND pool_id = $2', [
-          portalId,
-          decision.poolId,
-          JSON.stringify(decision.poolState),
-          now,
-        ]);
-      }
-      const rep = recordAssignment(repStates, decision.ownerId, now.getTime())[decision.ownerId]!;
-      await tx.query(
-        `INSERT INTO rep_states (portal_id, owner_id, assigned_day, assigned_today, open_leads, last_assigned_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (portal_id, owner_id) DO UPDATE SET assigned_day = $3, assigned_today = $4, open_leads = $5, last_assigned_at = $6`,
-        [portalId, decision.ownerId, utcDay(now), rep.assignedToday, rep.openLeads, now],
-      );
-    }
+    const rep = recordAssignment(repStates, decision.ownerId, now.getTime())[decision.ownerId]!;
     await tx.query(
-      `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [portalId, Number(lead.contactId), decision.kind, decision.kind === 'assigned' ? decision.ownerId : null, decision.poolId, decision.ruleId, decision.reason, now],
+      `INSERT INTO rep_states (portal_id, owner_id, assigned_day, assigned_today, open_leads, last_assigned_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (portal_id, owner_id) DO UPDATE SET assigned_day = $3, assigned_today = $4, open_leads = $5, last_assigned_at = $6`,
+      [portalId, decision.ownerId, utcDay(now), rep.assignedToday, rep.openLeads, now],
     );
-    return decision;
-  });
+  }
+  await tx.query(
+    `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [portalId, Number(lead.contactId), decision.kind, decision.kind === 'assigned' ? decision.ownerId : null, decision.poolId, decision.ruleId, decision.reason, now],
+  );
+  return decision;
 }
 
 /** Rep counters, with yesterday's daily count read as zero (caps are per day). */

@@ -2,7 +2,7 @@ import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type 
 import type { LiveSettings } from '../domain/portal-settings';
 import { qualify } from '../domain/qualification';
 import { award, explain } from '../domain/scoring';
-import { changedProperties, desiredProperties } from '../domain/write-back/desired-properties';
+import { assignmentProperties, changedProperties, desiredProperties } from '../domain/write-back/desired-properties';
 import type { Queryable } from '../store/db';
 import {
   clearOutbox,
@@ -13,9 +13,11 @@ import {
   lockContact,
   recordTransition,
   saveContactState,
+  latestAssignment,
   upsertOutbox,
   type ContactRow,
 } from '../store/lead-store';
+import { assignLead } from './assign-lead';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =
@@ -108,6 +110,15 @@ async function rescore(
       reason: last?.reason ?? 'rescored',
     });
   }
+  if (statusChanged && status === 'sql' && ctx.live.settings.routing) {
+    await assignLead(
+      tx,
+      portalId,
+      ctx.live.settings.routing,
+      { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status },
+      now,
+    );
+  }
   const reasons = explain(score);
   await saveContactState(tx, portalId, contactId, {
     facts,
@@ -122,11 +133,14 @@ async function rescore(
     settingsVersion: ctx.live.version,
     scoredAt: now,
   });
-  const desired = desiredProperties(
-    { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons },
-    facts.lifecyclestage,
-    writeBack,
-  );
+  const desired = {
+    ...desiredProperties(
+      { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons },
+      facts.lifecyclestage,
+      writeBack,
+    ),
+    ...assignmentProperties(await latestAssignment(tx, portalId, contactId)),
+  };
   const outboxChanged = Object.keys(changedProperties(desired, row.written)).length > 0;
   if (outboxChanged) await upsertOutbox(tx, portalId, contactId, desired, now);
   else await clearOutbox(tx, portalId, contactId);

@@ -162,7 +162,7 @@ export async function clearOutbox(tx: Queryable, portalId: number, contactId: nu
 }
 
 /** Tables holding a contact's data, purged on deletion and moved on merge. */
-const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox'] as const;
+const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox', 'assignments'] as const;
 
 /** Everything the app holds about a contact goes: deletion and GDPR privacy deletion. */
 export async function purgeContact(tx: Queryable, portalId: number, contactId: number): Promise<void> {
@@ -189,8 +189,28 @@ export async function moveContactHistory(tx: Queryable, portalId: number, fromId
   );
   await tx.query('UPDATE lead_decisions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   await tx.query('UPDATE status_transitions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
+  await tx.query('UPDATE assignments SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   for (const table of ['activities', 'score_ledger', 'outbox'] as const) {
     await tx.query(`DELETE FROM ${table} WHERE portal_id = $1 AND contact_id = $2`, [portalId, fromId]);
   }
   await tx.query('DELETE FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId]);
+}
+
+export interface AssignmentRow {
+  kind: 'assigned' | 'held';
+  owner_id: string | null;
+  pool_id: string | null;
+  rule_id: string;
+  reason: string;
+  decided_at: Date;
+}
+
+/** The contact's latest routing decision, if it was ever routed. */
+export async function latestAssignment(tx: Queryable, portalId: number, contactId: number): Promise<AssignmentRow | undefined> {
+  const [row] = await tx.query<AssignmentRow>(
+    `SELECT kind, owner_id, pool_id, rule_id, reason, decided_at FROM assignments
+     WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1`,
+    [portalId, contactId],
+  );
+  return row;
 }

@@ -31,7 +31,7 @@ async function assignAll(handles: Db[], portalId: number, count: number, workers
   const worker = async (db: Db) => {
     while (next < count) {
       const contactId = ++next;
-      await assignLead(db, portalId, settings, lead(contactId), new Date(Date.UTC(2026, 2, 4, 10)));
+      await db.transaction((tx) => assignLead(tx, portalId, settings, lead(contactId), new Date(Date.UTC(2026, 2, 4, 10))));
     }
   };
   await Promise.all(handles.flatMap((db) => Array.from({ length: workers }, () => worker(db))));
@@ -64,7 +64,7 @@ describe.each(testDatabases)('assigning leads concurrently on $name', (database)
 
   it('holds a lead, with the reason, when every rep is away', async () => {
     const away = routingSettingsSchema.parse({ ...settings, reps: Object.fromEntries(REPS.map((id) => [id, { ...settings.reps[id]!, away: true }])) });
-    const decision = await assignLead(db, 3, away, lead(1), new Date());
+    const decision = await db.transaction((tx) => assignLead(tx, 3, away, lead(1), new Date()));
     expect(decision).toMatchObject({ kind: 'held', poolId: 'inbound', alertOwnerId: '900' });
     const [row] = await db.query<{ kind: string; reason: string }>('SELECT kind, reason FROM assignments WHERE portal_id = 3');
     expect(row?.kind).toBe('held');

@@ -43,3 +43,18 @@ export function desiredProperties(
 export function changedProperties(desired: Record<string, string>, written: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(desired).filter(([name, value]) => written[name] !== value));
 }
+
+/** The routing properties of a lead's latest decision: the owner HubSpot shows, and how they were chosen. */
+export function assignmentProperties(
+  decision: { kind: 'assigned' | 'held'; owner_id: string | null; pool_id: string | null; reason: string; decided_at: Date } | undefined,
+): Record<string, string> {
+  if (!decision) return {};
+  const reason = decision.reason.length > 500 ? `${decision.reason.slice(0, 499)}\u2026` : decision.reason;
+  if (decision.kind === 'held') return { lm_routing_pool: decision.pool_id ?? '', lm_routing_reason: `On hold: ${reason}` };
+  return {
+    hubspot_owner_id: decision.owner_id ?? '',
+    lm_routing_pool: decision.pool_id ?? '',
+    lm_routing_reason: reason,
+    lm_assigned_at: decision.decided_at.toISOString(),
+  };
+}
