@@ -24,6 +24,7 @@ import { provisionProperties } from './hubspot/provision-properties';
 import { TokenCipher } from './hubspot/token-cipher';
 import { TokenVault } from './hubspot/token-vault';
 import { decayJob } from './jobs/decay-job';
+import { holdQueueJob } from './jobs/hold-queue-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
 import { scheduleJob } from './jobs/schedule-job';
 import type { Logger } from './log';
@@ -177,6 +178,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           refreshTokensJob({ installations, tokens, logger }),
           purgeUninstalledJob({ db, installations, states, retentionDays: config.uninstalledRetentionDays, logger }),
           decayJob({ db, installations, settings, logger }),
+          holdQueueJob({ db, installations, settings, logger }),
         ].map((job) => scheduleJob(job, db, logger));
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);
   if (options.pipeline !== false) {

@@ -54,6 +54,16 @@ export async function assignLead(
       [portalId, decision.ownerId, utcDay(now), rep.assignedToday, rep.openLeads, now],
     );
   }
+  if (decision.kind === 'held') {
+    // Still waiting in the hold queue: refresh the reason rather than piling up a row per attempt.
+    const refreshed = await tx.query(
+      `UPDATE assignments SET reason = $3, decided_at = $4, pool_id = $5, rule_id = $6
+       WHERE id = (SELECT id FROM assignments WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1) AND kind = 'held'
+       RETURNING id`,
+      [portalId, Number(lead.contactId), decision.reason, now, decision.poolId, decision.ruleId],
+    );
+    if (refreshed.length > 0) return decision;
+  }
   await tx.query(
     `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [portalId, Number(lead.contactId), decision.kind, decision.kind === 'assigned' ? decision.ownerId : null, decision.poolId, decision.ruleId, decision.reason, now],

@@ -1,0 +1,78 @@
+import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
+import { holdQueueJob } from '../../src/jobs/hold-queue-job';
+import { runJobOnce } from '../../src/jobs/schedule-job';
+import { silentLogger } from '../../src/log';
+import { processContact } from '../../src/pipeline/process-contact';
+import type { WebhookEvent } from '../../src/sandbox';
+import { testDatabases } from '../support/databases';
+import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+
+const PORTAL = 13_001;
+const ALL_DAY = [{ start: '00:00', end: '24:00' }];
+
+describe.each(testDatabases)('hold queue on $name', (database) => {
+  let harness: PipelineHarness;
+  let reps: string[];
+
+  const settings = (away: boolean): PortalSettings =>
+    portalSettingsSchema.parse({
+      ...DEFAULT_PORTAL_SETTINGS,
+      routing: {
+        useCompanyOwner: false,
+        rules: [],
+        defaultPool: 'inbound',
+        pools: [{ id: 'inbound', label: 'Inbound', strategy: 'round_robin', managerOwnerId: reps[0], members: reps.map((ownerId) => ({ ownerId, weight: 1, caps: {} })) }],
+        reps: Object.fromEntries(reps.map((id) => [id, { timeZone: 'UTC', away, workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY } }])),
+      },
+    });
+
+  beforeAll(async () => {
+    harness = await startPipelineHarness(database, { sandbox: { portals: [{ portalId: PORTAL }] } });
+    reps = ['a@example.com', 'b@example.com'].map((email) => harness.sandbox.state.createOwner(PORTAL, { email, firstName: 'Rep', lastName: email }).id);
+  });
+  afterAll(() => harness.stop());
+
+  it('holds a sales-ready lead while every rep is away, then gives it to the first rep back and writes the owner', async () => {
+    await harness.publish(PORTAL, settings(true), 1);
+    const contactId = Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: 'hot@example.com', industry: 'Internet' }).id);
+    const at = Date.now() - 60_000;
+    const form = (eventId: number, name: string) =>
+      ({
+        eventId,
+        subscriptionId: 1,
+        portalId: PORTAL,
+        appId: harness.sandbox.app.appId,
+        occurredAt: at + eventId,
+        attemptNumber: 0,
+        subscriptionType: 'contact.propertyChange',
+        objectId: contactId,
+        propertyName: 'recent_conversion_event_name',
+        propertyValue: name,
+        changeSource: 'FORM',
+      }) as WebhookEvent;
+    // Points alone stay below SQL under the default model, so a rep accepts the lead: it becomes sales-ready.
+    await harness.deliver([form(1, 'Demo request'), form(2, 'Webinar'), form(3, 'Ebook')]);
+    await harness.service.db.query(
+      `INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by) VALUES ($1, $2, 'accept', now(), 'user:1')`,
+      [PORTAL, contactId],
+    );
+    const job = holdQueueJob({ db: harness.service.db, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
+    await harness.service.db.transaction(async (tx) =>
+      processContact(tx, { portalId: PORTAL, live: await harness.service.settings.live(PORTAL), now: new Date() }, contactId, []),
+    );
+    await harness.service.writer.flushAll();
+    const props = () => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))!;
+    expect(props()).toMatchObject({ lm_status: 'sql', lm_routing_reason: expect.stringMatching(/^On hold: .*away/) });
+    expect(props().hubspot_owner_id ?? '').toBe('');
+
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1 } });
+    const rows = await harness.service.db.query('SELECT 1 FROM assignments WHERE portal_id = $1', [PORTAL]);
+    expect(rows).toHaveLength(1); // waiting does not pile up a row per attempt
+
+    await harness.publish(PORTAL, settings(false), 2);
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0 } });
+    await harness.service.writer.flushAll();
+    expect(reps).toContain(props().hubspot_owner_id);
+    expect(props().lm_routing_pool).toBe('inbound');
+  });
+});
