@@ -25,6 +25,7 @@ import { TokenCipher } from './hubspot/token-cipher';
 import { TokenVault } from './hubspot/token-vault';
 import { decayJob } from './jobs/decay-job';
 import { holdQueueJob } from './jobs/hold-queue-job';
+import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
 import { scheduleJob } from './jobs/schedule-job';
 import type { Logger } from './log';
@@ -179,6 +180,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           purgeUninstalledJob({ db, installations, states, retentionDays: config.uninstalledRetentionDays, logger }),
           decayJob({ db, installations, settings, logger }),
           holdQueueJob({ db, installations, settings, logger }),
+          slaSweepJob({ db, gateway, installations, settings, logger }),
         ].map((job) => scheduleJob(job, db, logger));
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);
   if (options.pipeline !== false) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { routingSettingsSchema } from './routing';
 import { DEFAULT_SCORING_MODEL, scoringModelSchema } from './scoring';
+import { slaSettingsSchema } from './sla';
 import { DEFAULT_WRITE_BACK, writeBackSettingsSchema } from './write-back/write-back-settings';
 
 /** Everything an admin configures for a portal, versioned as one document. */
@@ -9,6 +10,8 @@ export const portalSettingsSchema = z.object({
   writeBack: writeBackSettingsSchema,
   /** Who gets a lead when it becomes sales-ready; without it, leads are scored but not routed. */
   routing: routingSettingsSchema.optional(),
+  /** First-touch SLA for routed leads; without it, no clock runs. */
+  sla: slaSettingsSchema.optional(),
 });
 
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;

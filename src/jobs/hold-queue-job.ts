@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import { assignLead } from '../pipeline/assign-lead';
+import { routeSalesReadyLead } from '../pipeline/route-sales-ready';
 import { rescoreContact } from '../pipeline/process-contact';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
@@ -21,8 +21,7 @@ export function holdQueueJob(deps: { db: Db; installations: InstallationReposito
       let stillHeld = 0;
       for (const portalId of await deps.installations.activePortals()) {
         const live = await deps.settings.live(portalId);
-        const routing = live.settings.routing;
-        if (!routing) continue;
+        if (!live.settings.routing) continue;
         const held = await deps.db.query<{ contact_id: number }>(
           `SELECT contact_id FROM (
              SELECT DISTINCT ON (contact_id) contact_id, kind FROM assignments WHERE portal_id = $1 ORDER BY contact_id, id DESC
@@ -32,10 +31,10 @@ export function holdQueueJob(deps: { db: Db; installations: InstallationReposito
         for (const { contact_id: contactId } of held) {
           const decision = await deps.db.transaction(async (tx) => {
             const row = await lockContact(tx, portalId, contactId);
-            const outcome = await assignLead(
+            const outcome = await routeSalesReadyLead(
               tx,
               portalId,
-              routing,
+              live,
               {
                 contactId: String(contactId),
                 properties: row.facts,
@@ -45,10 +44,10 @@ export function holdQueueJob(deps: { db: Db; installations: InstallationReposito
               },
               now,
             );
-            if (outcome.kind === 'assigned') await rescoreContact(tx, { portalId, live, now }, contactId);
+            if (outcome?.kind === 'assigned') await rescoreContact(tx, { portalId, live, now }, contactId);
             return outcome;
           });
-          if (decision.kind === 'assigned') assigned += 1;
+          if (decision?.kind === 'assigned') assigned += 1;
           else stillHeld += 1;
         }
         if (held.length > 0) deps.logger.info({ portalId, held: held.length, assigned }, 'hold queue routed again');

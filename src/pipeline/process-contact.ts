@@ -2,7 +2,7 @@ import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type 
 import type { LiveSettings } from '../domain/portal-settings';
 import { qualify } from '../domain/qualification';
 import { award, explain } from '../domain/scoring';
-import { assignmentProperties, changedProperties, desiredProperties } from '../domain/write-back/desired-properties';
+import { assignmentProperties, changedProperties, desiredProperties, slaProperties } from '../domain/write-back/desired-properties';
 import type { Queryable } from '../store/db';
 import {
   clearOutbox,
@@ -17,7 +17,8 @@ import {
   upsertOutbox,
   type ContactRow,
 } from '../store/lead-store';
-import { assignLead } from './assign-lead';
+import { routeSalesReadyLead } from './route-sales-ready';
+import { latestClock, recordTouch } from './sla-clocks';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =
@@ -62,9 +63,17 @@ export async function processContact(tx: Queryable, ctx: ProcessContext, contact
         activities.push(...mapped.activities);
         break;
       }
-      case 'engagement':
-        activities.push(...mapEngagement(input.engagement, scoring.mapping));
+      case 'engagement': {
+        const { engagement } = input;
+        activities.push(...mapEngagement(engagement, scoring.mapping));
+        await recordTouch(tx, ctx.portalId, contactId, {
+          key: engagement.key,
+          objectType: engagement.objectType,
+          ownerId: engagement.properties.hubspot_owner_id,
+          at: engagement.occurredAt,
+        });
         break;
+      }
       case 'facts':
         // Values HubSpot holds now; a change event already seen for a property wins over a stale read.
         facts = { ...input.properties, ...facts };
@@ -110,14 +119,9 @@ async function rescore(
       reason: last?.reason ?? 'rescored',
     });
   }
-  if (statusChanged && status === 'sql' && ctx.live.settings.routing) {
-    await assignLead(
-      tx,
-      portalId,
-      ctx.live.settings.routing,
-      { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status },
-      now,
-    );
+  if (statusChanged && status === 'sql') {
+    const lead = { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status };
+    await routeSalesReadyLead(tx, portalId, ctx.live, lead, now);
   }
   const reasons = explain(score);
   await saveContactState(tx, portalId, contactId, {
@@ -140,6 +144,7 @@ async function rescore(
       writeBack,
     ),
     ...assignmentProperties(await latestAssignment(tx, portalId, contactId)),
+    ...slaProperties(await latestClock(tx, portalId, contactId)),
   };
   const outboxChanged = Object.keys(changedProperties(desired, row.written)).length > 0;
   if (outboxChanged) await upsertOutbox(tx, portalId, contactId, desired, now);

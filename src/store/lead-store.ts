@@ -162,7 +162,7 @@ export async function clearOutbox(tx: Queryable, portalId: number, contactId: nu
 }
 
 /** Tables holding a contact's data, purged on deletion and moved on merge. */
-const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox', 'assignments'] as const;
+const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox', 'assignments', 'sla_clocks', 'sla_touches'] as const;
 
 /** Everything the app holds about a contact goes: deletion and GDPR privacy deletion. */
 export async function purgeContact(tx: Queryable, portalId: number, contactId: number): Promise<void> {
@@ -190,14 +190,19 @@ export async function moveContactHistory(tx: Queryable, portalId: number, fromId
   await tx.query('UPDATE lead_decisions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   await tx.query('UPDATE status_transitions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   await tx.query('UPDATE assignments SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
-  for (const table of ['activities', 'score_ledger', 'outbox'] as const) {
+  await tx.query(
+    `INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at)
+     SELECT portal_id, $3, touch_key, owner_id, kind, at FROM sla_touches WHERE portal_id = $1 AND contact_id = $2 ON CONFLICT DO NOTHING`,
+    [portalId, fromId, toId],
+  );
+  for (const table of ['activities', 'score_ledger', 'outbox', 'sla_clocks', 'sla_touches'] as const) {
     await tx.query(`DELETE FROM ${table} WHERE portal_id = $1 AND contact_id = $2`, [portalId, fromId]);
   }
   await tx.query('DELETE FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId]);
 }
 
 export interface AssignmentRow {
-  kind: 'assigned' | 'held';
+  kind: 'assigned' | 'held' | 'released';
   owner_id: string | null;
   pool_id: string | null;
   rule_id: string;

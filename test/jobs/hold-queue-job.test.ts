@@ -57,9 +57,8 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
       [PORTAL, contactId],
     );
     const job = holdQueueJob({ db: harness.service.db, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
-    await harness.service.db.transaction(async (tx) =>
-      processContact(tx, { portalId: PORTAL, live: await harness.service.settings.live(PORTAL), now: new Date() }, contactId, []),
-    );
+    const live = await harness.service.settings.live(PORTAL); // read before the transaction: PGlite has one connection
+    await harness.service.db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
     await harness.service.writer.flushAll();
     const props = () => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))!;
     expect(props()).toMatchObject({ lm_status: 'sql', lm_routing_reason: expect.stringMatching(/^On hold: .*away/) });

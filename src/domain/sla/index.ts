@@ -4,3 +4,4 @@ export { selectPolicy } from './select-policy';
 export type { SlaClock, SlaEffect, SlaState, Touch, TouchKind } from './sla-clock';
 export { breachActionSchema, leadPrioritySchema, slaPoliciesSchema, slaPolicySchema, type BreachAction, type LeadPriority, type SlaPolicy } from './sla-policy';
 export { startClock } from './start-clock';
+export { slaSettingsSchema, type SlaSettings } from './sla-settings';

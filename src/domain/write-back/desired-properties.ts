@@ -46,15 +46,21 @@ export function changedProperties(desired: Record<string, string>, written: Reco
 
 /** The routing properties of a lead's latest decision: the owner HubSpot shows, and how they were chosen. */
 export function assignmentProperties(
-  decision: { kind: 'assigned' | 'held'; owner_id: string | null; pool_id: string | null; reason: string; decided_at: Date } | undefined,
+  decision: { kind: 'assigned' | 'held' | 'released'; owner_id: string | null; pool_id: string | null; reason: string; decided_at: Date } | undefined,
 ): Record<string, string> {
   if (!decision) return {};
   const reason = decision.reason.length > 500 ? `${decision.reason.slice(0, 499)}\u2026` : decision.reason;
   if (decision.kind === 'held') return { lm_routing_pool: decision.pool_id ?? '', lm_routing_reason: `On hold: ${reason}` };
+  if (decision.kind === 'released') return { hubspot_owner_id: '', lm_routing_pool: '', lm_routing_reason: `Released: ${reason}` };
   return {
     hubspot_owner_id: decision.owner_id ?? '',
     lm_routing_pool: decision.pool_id ?? '',
     lm_routing_reason: reason,
     lm_assigned_at: decision.decided_at.toISOString(),
   };
+}
+
+/** The first-touch SLA properties of a lead's current clock. */
+export function slaProperties(clock: { dueAt: number; state: string } | undefined): Record<string, string> {
+  return clock ? { lm_sla_due_at: new Date(clock.dueAt).toISOString(), lm_sla_state: clock.state } : {};
 }

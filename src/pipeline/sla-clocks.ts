@@ -1,0 +1,88 @@
+import type { RoutingDecision } from '../domain/routing';
+import { advanceClock, selectPolicy, startClock, type SlaClock, type SlaEffect, type SlaSettings, type Touch, type TouchKind } from '../domain/sla';
+import type { Queryable } from '../store/db';
+
+export interface ClockRow {
+  owner_id: string;
+  pool_id: string | null;
+  clock: SlaClock;
+}
+
+/** Starts the first-touch clock of a lead just assigned, in the rep's business calendar, under the pool's policy. */
+export async function startSlaClock(
+  tx: Queryable,
+  portalId: number,
+  contactId: number,
+  sla: SlaSettings,
+  decision: Extract<RoutingDecision, { kind: 'assigned' }>,
+  now: Date,
+): Promise<SlaClock | undefined> {
+  const policy = selectPolicy(sla.policies, decision.poolId ? { poolId: decision.poolId } : {});
+  if (!policy) return undefined;
+  const clock = startClock(policy, sla.calendars[decision.ownerId] ?? sla.defaultCalendar, now.getTime());
+  await tx.query(
+    `INSERT INTO sla_clocks (portal_id, contact_id, owner_id, pool_id, clock, state, due_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (portal_id, contact_id) DO UPDATE SET owner_id = $3, pool_id = $4, clock = $5, state = $6, due_at = $7, updated_at = $8`,
+    [portalId, contactId, decision.ownerId, decision.poolId, JSON.stringify(clock), clock.state, new Date(clock.dueAt), now],
+  );
+  return clock;
+}
+
+const TOUCH_KINDS: Record<string, TouchKind | undefined> = { calls: 'call', emails: 'email', meetings: 'meeting', notes: 'note' };
+
+/** A rep's call, email, meeting or note on the contact: what can meet its first-touch SLA. */
+export async function recordTouch(
+  tx: Queryable,
+  portalId: number,
+  contactId: number,
+  touch: { key: string; objectType: string; ownerId: string | null | undefined; at: number },
+): Promise<boolean> {
+  const kind = TOUCH_KINDS[touch.objectType];
+  if (!kind || !touch.ownerId) return false;
+  const rows = await tx.query(
+    `INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [portalId, contactId, touch.key, touch.ownerId, kind, new Date(touch.at)],
+  );
+  return rows.length > 0;
+}
+
+/** Moves a contact's clock to `now` (locked); returns the effects that fire now, each exactly once per clock. */
+export async function advanceSlaClock(
+  tx: Queryable,
+  portalId: number,
+  contactId: number,
+  sla: SlaSettings,
+  now: Date,
+): Promise<{ row: ClockRow; effects: SlaEffect[] } | undefined> {
+  const [row] = await tx.query<ClockRow>(
+    'SELECT owner_id, pool_id, clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 FOR UPDATE',
+    [portalId, contactId],
+  );
+  if (!row) return undefined;
+  const touches = await tx.query<{ owner_id: string; kind: TouchKind; at: Date }>(
+    'SELECT owner_id, kind, at FROM sla_touches WHERE portal_id = $1 AND contact_id = $2 AND at >= $3',
+    [portalId, contactId, new Date(row.clock.assignedAt)],
+  );
+  const calendar = sla.calendars[row.owner_id] ?? sla.defaultCalendar;
+  const { clock, effects } = advanceClock(row.clock, calendar, {
+    now: now.getTime(),
+    ownerId: row.owner_id,
+    touches: touches.map((t): Touch => ({ ownerId: t.owner_id, kind: t.kind, at: t.at.getTime() })),
+  });
+  if (clock.state !== row.clock.state || clock.firstTouchAt !== row.clock.firstTouchAt) {
+    await tx.query('UPDATE sla_clocks SET clock = $3, state = $4, updated_at = $5 WHERE portal_id = $1 AND contact_id = $2', [
+      portalId,
+      contactId,
+      JSON.stringify(clock),
+      clock.state,
+      now,
+    ]);
+  }
+  return { row: { ...row, clock }, effects };
+}
+
+export async function latestClock(tx: Queryable, portalId: number, contactId: number): Promise<SlaClock | undefined> {
+  const [row] = await tx.query<{ clock: SlaClock }>('SELECT clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
+  return row?.clock;
+}
