@@ -1,6 +1,7 @@
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
 import { ingestBench } from './ingest';
 import { pipelineBench } from './pipeline';
+import { routingBench } from './routing';
 import { scoringBench } from './scoring';
 
 /** `npm run bench`: every benchmark, each beside a baseline measured in the same run. */
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const events = Number(process.env.BENCH_PIPELINE_EVENTS ?? 100_000);
   const rows: BenchRow[] = [
     ...(await scoringBench()),
+    ...routingBench(),
     ...(await gatewayOverhead()),
     ...(await ingestBench()),
     // The embedded database is for one small portal; the full 100k run is PostgreSQL's.
