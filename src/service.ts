@@ -130,7 +130,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   extensionApi.use('/api', hubspotFetchAuth({ clientSecret: options.hubspot.clientSecret, appBaseUrl: config.appBaseUrl, portals, logger, now }));
   extensionApi.use(cardsRouter({ db, settings, logger, now }));
   extensionApi.use(settingsRouter({ db, settings, rescorer, logger, now }));
-  extensionApi.use(reportsRouter({ db, now }));
+  extensionApi.use(reportsRouter({ db, settings, now }));
   const http = createHttpApp(
     [
       healthRouter({ db, metrics }),

@@ -41,3 +41,11 @@ export const homeReportResponse = z.object({
 
 export const rescoreResponse = z.object({ state: z.enum(['idle', 'running', 'done']), done: z.number().int(), total: z.number().int() });
 export const versionResponse = z.object({ version: z.number().int().positive() });
+
+export const routingReportResponse = z.object({
+  sla: z.array(
+    z.object({ ownerId: z.string(), poolId: z.string().nullable(), met: z.number().int(), breached: z.number().int(), open: z.number().int(), metRate: z.number().min(0).max(1).nullable() }),
+  ),
+  medianHoursToFirstTouch: z.number().nullable(),
+  distribution: z.array(z.object({ poolId: z.string(), ownerId: z.string(), assigned: z.number().int(), actualShare: z.number(), targetShare: z.number() })),
+});

@@ -2,13 +2,17 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { homeReport, type ReportLead } from '../domain/reports/home-report';
 import type { Db } from '../store/db';
-import { homeReportResponse } from './api-responses';
+import { routingReport } from '../domain/reports/routing-report';
+import type { SlaClock } from '../domain/sla';
+import type { SettingsStore } from '../store/settings-store';
+import { homeReportResponse, routingReportResponse } from './api-responses';
 import { callerOf, sendJson } from './hubspot-fetch-auth';
 
 const query = z.object({ months: z.coerce.number().int().min(1).max(24).default(6) });
+const routingQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
 
 /** The home page's report, computed from what the app stored for the caller's portal only. */
-export function reportsRouter(deps: { db: Db; now: () => Date }): Router {
+export function reportsRouter(deps: { db: Db; settings: SettingsStore; now: () => Date }): Router {
   const router = Router();
   router.get('/api/reports/home', async (req, res) => {
     const parsed = query.safeParse(req.query);
@@ -42,5 +46,31 @@ export function reportsRouter(deps: { db: Db; now: () => Date }): Router {
     since.setUTCHours(0, 0, 0, 0);
     sendJson(res, homeReport(leads, since.getTime()), 200, homeReportResponse);
   });
+  router.get('/api/reports/routing', async (req, res) => {
+    const parsed = routingQuery.safeParse(req.query);
+    if (!parsed.success) return sendJson(res, { error: 'days must be 1 to 365' }, 400);
+    const { portalId } = callerOf(res);
+    const since = new Date(deps.now().getTime() - parsed.data.days * 86_400_000);
+    const clocks = await deps.db.query<{ owner_id: string; pool_id: string | null; clock: SlaClock }>(
+      'SELECT owner_id, pool_id, clock FROM sla_clocks WHERE portal_id = $1 AND updated_at >= $2',
+      [portalId, since],
+    );
+    const assignments = await deps.db.query<{ owner_id: string; pool_id: string | null }>(
+      `SELECT owner_id, pool_id FROM assignments WHERE portal_id = $1 AND kind = 'assigned' AND decided_at >= $2`,
+      [portalId, since],
+    );
+    const live = await deps.settings.live(portalId);
+    sendJson(
+      res,
+      routingReport(
+        clocks.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id, clock: row.clock })),
+        assignments.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id })),
+        live.settings.routing,
+      ),
+      200,
+      routingReportResponse,
+    );
+  });
+
   return router;
 }

@@ -42,7 +42,9 @@ export function slaSweepJob(deps: {
         const sla = live.settings.sla;
         if (!sla) continue;
         const open = await deps.db.query<{ contact_id: number }>(
-          `SELECT contact_id FROM sla_clocks WHERE portal_id = $1 AND state IN ('on_track', 'at_risk') ORDER BY due_at`,
+          `SELECT contact_id FROM (
+             SELECT DISTINCT ON (contact_id) contact_id, state, due_at FROM sla_clocks WHERE portal_id = $1 ORDER BY contact_id, id DESC
+           ) latest WHERE state IN ('on_track', 'at_risk') ORDER BY due_at`,
           [portalId],
         );
         for (const { contact_id: contactId } of open) {

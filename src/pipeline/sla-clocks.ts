@@ -3,6 +3,7 @@ import { advanceClock, selectPolicy, startClock, type SlaClock, type SlaEffect, 
 import type { Queryable } from '../store/db';
 
 export interface ClockRow {
+  id: number;
   owner_id: string;
   pool_id: string | null;
   clock: SlaClock;
@@ -21,8 +22,7 @@ export async function startSlaClock(
   if (!policy) return undefined;
   const clock = startClock(policy, sla.calendars[decision.ownerId] ?? sla.defaultCalendar, now.getTime());
   await tx.query(
-    `INSERT INTO sla_clocks (portal_id, contact_id, owner_id, pool_id, clock, state, due_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (portal_id, contact_id) DO UPDATE SET owner_id = $3, pool_id = $4, clock = $5, state = $6, due_at = $7, updated_at = $8`,
+    `INSERT INTO sla_clocks (portal_id, contact_id, owner_id, pool_id, clock, state, due_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [portalId, contactId, decision.ownerId, decision.poolId, JSON.stringify(clock), clock.state, new Date(clock.dueAt), now],
   );
   return clock;
@@ -56,7 +56,7 @@ export async function advanceSlaClock(
   now: Date,
 ): Promise<{ row: ClockRow; effects: SlaEffect[] } | undefined> {
   const [row] = await tx.query<ClockRow>(
-    'SELECT owner_id, pool_id, clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 FOR UPDATE',
+    'SELECT id, owner_id, pool_id, clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1 FOR UPDATE',
     [portalId, contactId],
   );
   if (!row) return undefined;
@@ -71,9 +71,9 @@ export async function advanceSlaClock(
     touches: touches.map((t): Touch => ({ ownerId: t.owner_id, kind: t.kind, at: t.at.getTime() })),
   });
   if (clock.state !== row.clock.state || clock.firstTouchAt !== row.clock.firstTouchAt) {
-    await tx.query('UPDATE sla_clocks SET clock = $3, state = $4, updated_at = $5 WHERE portal_id = $1 AND contact_id = $2', [
+    await tx.query('UPDATE sla_clocks SET clock = $3, state = $4, updated_at = $5 WHERE portal_id = $1 AND id = $2', [
       portalId,
-      contactId,
+      row.id,
       JSON.stringify(clock),
       clock.state,
       now,
@@ -83,6 +83,9 @@ export async function advanceSlaClock(
 }
 
 export async function latestClock(tx: Queryable, portalId: number, contactId: number): Promise<SlaClock | undefined> {
-  const [row] = await tx.query<{ clock: SlaClock }>('SELECT clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
+  const [row] = await tx.query<{ clock: SlaClock }>(
+    'SELECT clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1',
+    [portalId, contactId],
+  );
   return row?.clock;
 }

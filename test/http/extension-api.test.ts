@@ -1,8 +1,8 @@
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
-import { signV3 } from '../../src/hubspot/signature';
 import { applyScenario, generateScenario, type AppliedScenario } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { signedCall } from '../support/signed-fetch';
 
 const PORTAL = 8_001;
 const OTHER_PORTAL = 8_002;
@@ -27,25 +27,12 @@ describe.each(testDatabases)('card, settings and report APIs (signed hubspot.fet
   });
   afterAll(() => harness.stop());
 
-  /** A request as HubSpot sends it for `hubspot.fetch`: ids appended to the query, then signed (v3). */
-  const call = async (
+  const call = (
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
     { portalId = PORTAL, secret = harness.sandbox.app.clientSecret, timestamp = clock, sign = true } = {},
-  ) => {
-    const url = new URL(path, 'http://placeholder');
-    url.searchParams.set('portalId', String(portalId));
-    url.searchParams.set('userId', String(USER));
-    url.searchParams.set('userEmail', 'rep@example.com');
-    const pathAndQuery = `${url.pathname}${url.search}`;
-    const text = body === undefined ? '' : JSON.stringify(body);
-    const baseUrl = harness.service.url.replace('127.0.0.1', 'localhost');
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'X-HubSpot-Request-Timestamp': String(timestamp) };
-    if (sign) headers['X-HubSpot-Signature-v3'] = signV3({ clientSecret: secret, method, uri: `${baseUrl}${pathAndQuery}`, body: text, timestamp });
-    const response = await fetch(`${harness.service.url}${pathAndQuery}`, { method, headers, ...(text ? { body: text } : {}) });
-    return { status: response.status, json: (await response.json()) as Record<string, any> };
-  };
+  ) => signedCall(harness.service.url, method, path, body, { portalId, userId: USER, secret, timestamp, sign });
   const contactId = (i: number) => Number(applied.ids.contacts.get(scenario.contacts[i]!.key));
   const statuses = async () =>
     Object.fromEntries(

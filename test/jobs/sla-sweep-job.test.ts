@@ -6,6 +6,7 @@ import { OutboxWriter } from '../../src/pipeline/outbox-writer';
 import { processContact } from '../../src/pipeline/process-contact';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { signedCall } from '../support/signed-fetch';
 
 const PORTAL = 14_001;
 const HOUR = 3_600_000;
@@ -97,5 +98,20 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
     expect(props(contactId).hubspot_owner_id).not.toBe('');
     await sweep(4.5);
     expect(props(contactId)).toMatchObject({ lm_status: 'recycled', lm_sla_state: 'breached', hubspot_owner_id: '' });
+  });
+
+  it('reports SLA met and breached by rep and pool, time to first touch, and assignments against the target shares', async () => {
+    const { status, json } = await signedCall(harness.service.url, 'GET', '/api/reports/routing?days=30', undefined, {
+      portalId: PORTAL,
+      secret: harness.sandbox.app.clientSecret,
+    });
+    expect(status).toBe(200);
+    const sla = json.sla as { met: number; breached: number; open: number }[];
+    expect(sla.reduce((n, row) => n + row.met, 0)).toBe(1);
+    expect(sla.reduce((n, row) => n + row.breached, 0)).toBe(2); // the first owner of the reassigned lead, and the recycled lead's
+    expect(json.medianHoursToFirstTouch).toBe(0.5);
+    expect(json.distribution).toHaveLength(2);
+    for (const row of json.distribution as { targetShare: number }[]) expect(row.targetShare).toBe(0.5);
+    expect((json.distribution as { assigned: number }[]).reduce((n, row) => n + row.assigned, 0)).toBe(3);
   });
 });

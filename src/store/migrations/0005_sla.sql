@@ -1,5 +1,7 @@
--- The first-touch clock of a routed lead (one live clock per contact; a new assignment starts a new one).
+-- First-touch clocks: one per assignment, kept after they end (a contact's latest one is live), so SLA
+-- reports count every breach, including those of leads reassigned since.
 CREATE TABLE sla_clocks (
+  id          bigserial PRIMARY KEY,
   portal_id   bigint NOT NULL,
   contact_id  bigint NOT NULL,
   owner_id    text NOT NULL,
@@ -7,9 +9,9 @@ CREATE TABLE sla_clocks (
   clock       jsonb NOT NULL,
   state       text NOT NULL,
   due_at      timestamptz NOT NULL,
-  updated_at  timestamptz NOT NULL,
-  PRIMARY KEY (portal_id, contact_id)
+  updated_at  timestamptz NOT NULL
 );
+CREATE INDEX sla_clocks_contact ON sla_clocks (portal_id, contact_id, id);
 CREATE INDEX sla_clocks_open ON sla_clocks (portal_id, state) WHERE state IN ('on_track', 'at_risk');
 
 -- Touches on a contact by a rep (calls, emails, meetings, notes): what meets the SLA.
