@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import { routeSalesReadyLead } from '../pipeline/route-sales-ready';
+import { routeSalesReadyLead, routingLeadOf } from '../pipeline/route-sales-ready';
 import { rescoreContact } from '../pipeline/process-contact';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
@@ -31,19 +31,7 @@ export function holdQueueJob(deps: { db: Db; installations: InstallationReposito
         for (const { contact_id: contactId } of held) {
           const decision = await deps.db.transaction(async (tx) => {
             const row = await lockContact(tx, portalId, contactId);
-            const outcome = await routeSalesReadyLead(
-              tx,
-              portalId,
-              live,
-              {
-                contactId: String(contactId),
-                properties: row.facts,
-                score: { total: row.score, fit: row.fit_score, engagement: row.engagement_score },
-                grade: row.grade as 'A' | 'B' | 'C' | 'D',
-                status: row.status as 'sql',
-              },
-              now,
-            );
+            const outcome = await routeSalesReadyLead(tx, portalId, live, routingLeadOf(row), now);
             if (outcome?.kind === 'assigned') await rescoreContact(tx, { portalId, live, now }, contactId);
             return outcome;
           });

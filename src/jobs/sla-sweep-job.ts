@@ -3,11 +3,11 @@ import type { SlaEffect } from '../domain/sla';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
 import { rescoreContact } from '../pipeline/process-contact';
-import { routeSalesReadyLead } from '../pipeline/route-sales-ready';
+import { routeSalesReadyLead, routingLeadOf } from '../pipeline/route-sales-ready';
 import { advanceSlaClock, type ClockRow } from '../pipeline/sla-clocks';
 import type { Db, Queryable } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
-import { lockContact } from '../store/lead-store';
+import { lockContact, type ContactRow } from '../store/lead-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { JobDefinition } from './schedule-job';
 
@@ -49,10 +49,10 @@ export function slaSweepJob(deps: {
         );
         for (const { contact_id: contactId } of open) {
           const tasks = await deps.db.transaction(async (tx) => {
-            await lockContact(tx, portalId, contactId);
+            const contact = await lockContact(tx, portalId, contactId);
             const advanced = await advanceSlaClock(tx, portalId, contactId, sla, now);
             if (!advanced) return [];
-            const due = await applyEffects(tx, portalId, contactId, live, advanced.row, advanced.effects, now);
+            const due = await applyEffects(tx, contact, live, advanced.row, advanced.effects, now);
             await rescoreContact(tx, { portalId, live, now }, contactId);
             if (advanced.row.clock.state === 'met') counts.met += 1;
             return due;
@@ -86,13 +86,13 @@ export function slaSweepJob(deps: {
 /** Breach handling that changes the lead (reassign, recycle) happens here, in the transaction; tasks are returned. */
 async function applyEffects(
   tx: Queryable,
-  portalId: number,
-  contactId: number,
+  contact: ContactRow,
   live: LiveSettings,
   row: ClockRow,
   effects: SlaEffect[],
   now: Date,
 ): Promise<Task[]> {
+  const { portal_id: portalId, contact_id: contactId } = contact;
   const tasks: Task[] = [];
   const due = new Date(row.clock.dueAt).toISOString();
   for (const effect of effects) {
@@ -108,25 +108,7 @@ async function applyEffects(
         body: `Owner ${effect.ownerId} did not touch this lead by ${due}.`,
       });
     } else if (effect.action === 'reassign') {
-      const [contact] = await tx.query<{ facts: Record<string, string>; score: number; fit_score: number; engagement_score: number; grade: string; status: string }>(
-        'SELECT facts, score, fit_score, engagement_score, grade, status FROM contacts WHERE portal_id = $1 AND contact_id = $2',
-        [portalId, contactId],
-      );
-      if (!contact) continue;
-      await routeSalesReadyLead(
-        tx,
-        portalId,
-        live,
-        {
-          contactId: String(contactId),
-          properties: contact.facts,
-          score: { total: contact.score, fit: contact.fit_score, engagement: contact.engagement_score },
-          grade: contact.grade as 'A' | 'B' | 'C' | 'D',
-          status: contact.status as 'sql',
-        },
-        now,
-        effect.ownerId,
-      );
+      await routeSalesReadyLead(tx, portalId, live, routingLeadOf(contact), now, effect.ownerId);
     } else if (effect.action === 'recycle') {
       const reason = `first-touch SLA breached by owner ${effect.ownerId} (due ${due})`;
       await tx.query(

@@ -1,6 +1,7 @@
 import type { LiveSettings } from '../domain/portal-settings';
 import type { RoutingDecision, RoutingLead, RoutingSettings } from '../domain/routing';
 import type { Queryable } from '../store/db';
+import type { ContactRow } from '../store/lead-store';
 import { assignLead } from './assign-lead';
 import { startSlaClock } from './sla-clocks';
 
@@ -24,4 +25,15 @@ export async function routeSalesReadyLead(
 function withoutRep(routing: RoutingSettings, ownerId: string): RoutingSettings {
   const rep = routing.reps[ownerId];
   return rep ? { ...routing, reps: { ...routing.reps, [ownerId]: { ...rep, away: true } } } : routing;
+}
+
+/** A stored contact as the router sees it (its current score, grade and status). */
+export function routingLeadOf(row: ContactRow): RoutingLead {
+  return {
+    contactId: String(row.contact_id),
+    properties: row.facts,
+    score: { total: row.score, fit: row.fit_score, engagement: row.engagement_score },
+    grade: row.grade as RoutingLead['grade'],
+    status: row.status as RoutingLead['status'],
+  };
 }
