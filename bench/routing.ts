@@ -33,7 +33,12 @@ export function routingBench(decisions = 20_000): BenchRow[] {
     rules,
     defaultPool: 'pool_0',
     pools,
-    reps: Object.fromEntries(reps.map((id) => [id, { timeZone: 'Europe/Berlin', workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY } }])),
+    reps: Object.fromEntries(
+      reps.map((id) => [
+        id,
+        { calendar: { timeZone: 'Europe/Berlin', workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY }, holidays: { country: 'DE', region: 'BE' } } },
+      ]),
+    ),
   });
   const random = seededRandom(7);
   const leads: RoutingLead[] = Array.from({ length: decisions }, (_, i) => ({

@@ -11,6 +11,7 @@ import { oauthRouter } from './http/oauth-router';
 import { webhooksRouter } from './http/webhooks-router';
 import { Router } from 'express';
 import { cardsRouter } from './http/cards-router';
+import { routingCardRouter } from './http/routing-card-router';
 import { hubspotFetchAuth } from './http/hubspot-fetch-auth';
 import { reportsRouter } from './http/reports-router';
 import { settingsRouter } from './http/settings-router';
@@ -25,6 +26,8 @@ import { TokenCipher } from './hubspot/token-cipher';
 import { TokenVault } from './hubspot/token-vault';
 import { decayJob } from './jobs/decay-job';
 import { holdQueueJob } from './jobs/hold-queue-job';
+import { ownersSyncJob, syncPortalOwners } from './jobs/owners-sync-job';
+import { sendTasksJob } from './jobs/send-tasks-job';
 import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
 import { scheduleJob } from './jobs/schedule-job';
@@ -112,8 +115,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     limiters: createPortalLimiters({ logger, redis, ...options.limits }),
     searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' }),
   });
-  const provision = (portalId: number) =>
-    provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
+  /** Install and start-up: the app's properties, and the owners (names, who is deactivated). */
+  const provision = async (portalId: number) => {
+    const provisioned = await provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
+    await syncPortalOwners({ db, gateway }, portalId, now()).catch((error: unknown) =>
+      logger.warn({ portalId, err: error }, 'owners could not be synced at install; the hourly sync will retry'),
+    );
+    return provisioned;
+  };
   const settings = new SettingsStore(db);
   const pipelineMetrics = createPipelineMetrics(metrics.registry, db);
   const pipelineDeps = { db, gateway, settings, logger, metrics: pipelineMetrics, now };
@@ -128,7 +137,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const rescorer = new PortalRescorer({ db, logger, now });
   const extensionApi = Router();
   extensionApi.use('/api', hubspotFetchAuth({ clientSecret: options.hubspot.clientSecret, appBaseUrl: config.appBaseUrl, portals, logger, now }));
-  extensionApi.use(cardsRouter({ db, settings, logger, now }));
+  extensionApi.use(cardsRouter({ db, gateway, settings, logger, now }));
+  extensionApi.use(routingCardRouter({ db, gateway, settings, logger, now }));
   extensionApi.use(settingsRouter({ db, settings, rescorer, logger, now }));
   extensionApi.use(reportsRouter({ db, settings, now }));
   const http = createHttpApp(
@@ -179,8 +189,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           refreshTokensJob({ installations, tokens, logger }),
           purgeUninstalledJob({ db, installations, states, retentionDays: config.uninstalledRetentionDays, logger }),
           decayJob({ db, installations, settings, logger }),
-          holdQueueJob({ db, installations, settings, logger }),
+          holdQueueJob({ db, gateway, installations, settings, logger }),
           slaSweepJob({ db, gateway, installations, settings, logger }),
+          ownersSyncJob({ db, gateway, installations, logger }),
+          sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);
   if (options.pipeline !== false) {

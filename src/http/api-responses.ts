@@ -42,10 +42,28 @@ export const homeReportResponse = z.object({
 export const rescoreResponse = z.object({ state: z.enum(['idle', 'running', 'done']), done: z.number().int(), total: z.number().int() });
 export const versionResponse = z.object({ version: z.number().int().positive() });
 
+const slaCounts = {
+  met: z.number().int().min(0),
+  breached: z.number().int().min(0),
+  open: z.number().int().min(0),
+  reassigned: z.number().int().min(0),
+  metRate: z.number().min(0).max(1).nullable(),
+};
 export const routingReportResponse = z.object({
-  sla: z.array(
-    z.object({ ownerId: z.string(), poolId: z.string().nullable(), met: z.number().int(), breached: z.number().int(), open: z.number().int(), metRate: z.number().min(0).max(1).nullable() }),
-  ),
+  period: z.object({ days: z.number().int().positive(), since: z.string().datetime() }),
+  sla: z.array(z.object({ ownerId: z.string(), ownerName: z.string(), poolId: z.string().nullable(), poolLabel: z.string().nullable(), ...slaCounts })),
+  pools: z.array(z.object({ poolId: z.string().nullable(), poolLabel: z.string().nullable(), ...slaCounts })),
+  totals: z.object(slaCounts),
   medianHoursToFirstTouch: z.number().nullable(),
-  distribution: z.array(z.object({ poolId: z.string(), ownerId: z.string(), assigned: z.number().int(), actualShare: z.number(), targetShare: z.number() })),
+  distribution: z.array(
+    z.object({
+      poolId: z.string(),
+      poolLabel: z.string(),
+      ownerId: z.string(),
+      ownerName: z.string(),
+      assigned: z.number().int().min(0),
+      actualShare: z.number().min(0).max(1),
+      targetShare: z.number().min(0).max(1),
+    }),
+  ),
 });

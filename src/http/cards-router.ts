@@ -2,7 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import { leadView } from '../pipeline/lead-view';
+import type { HubspotGateway } from '../hubspot/gateway';
 import { rescoreContact } from '../pipeline/process-contact';
+import { routeWaitingLeads } from '../pipeline/route-waiting-leads';
 import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
 import { lockContact } from '../store/lead-store';
@@ -20,7 +22,7 @@ const decisionBody = z
   .refine((body) => body.kind === 'accept' || (body.reason ?? '') !== '', { message: 'a reason is required', path: ['reason'] });
 
 /** The lead-score card's API: the lead and why, and a rep's accept / recycle / disqualify. */
-export function cardsRouter(deps: { db: Db; settings: SettingsStore; logger: Logger; now: () => Date }): Router {
+export function cardsRouter(deps: { db: Db; gateway: HubspotGateway; settings: SettingsStore; logger: Logger; now: () => Date }): Router {
   const router = Router();
 
   router.get('/api/cards/lead-score', async (req, res) => {
@@ -49,6 +51,8 @@ export function cardsRouter(deps: { db: Db; settings: SettingsStore; logger: Log
       return rescoreContact(tx, { portalId, live, now }, body.contactId);
     });
     deps.logger.info({ portalId, contactId: body.contactId, decision: body.kind, userId, status: outcome.status }, 'lead decision recorded');
+    // An accepted lead that waits for its company's owner is routed now (the hold queue would otherwise within a minute).
+    if (outcome.awaitingRouting) await routeWaitingLeads(deps, portalId, live, [body.contactId], now);
     sendJson(res, { lead: await leadView(deps.db, portalId, body.contactId, live, now) }, 200, leadResponse);
   });
 

@@ -2,14 +2,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { homeReport, type ReportLead } from '../domain/reports/home-report';
 import type { Db } from '../store/db';
-import { routingReport } from '../domain/reports/routing-report';
-import type { SlaClock } from '../domain/sla';
+import { routingReport, type ReportedClock } from '../domain/reports/routing-report';
+import { listOwners } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import { homeReportResponse, routingReportResponse } from './api-responses';
 import { callerOf, sendJson } from './hubspot-fetch-auth';
 
 const query = z.object({ months: z.coerce.number().int().min(1).max(24).default(6) });
-const routingQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
+const routingQuery = z.object({ days: z.enum(['30', '90', '365']).default('90').transform(Number) });
+const DAY = 86_400_000;
 
 /** The home page's report, computed from what the app stored for the caller's portal only. */
 export function reportsRouter(deps: { db: Db; settings: SettingsStore; now: () => Date }): Router {
@@ -48,28 +49,29 @@ export function reportsRouter(deps: { db: Db; settings: SettingsStore; now: () =
   });
   router.get('/api/reports/routing', async (req, res) => {
     const parsed = routingQuery.safeParse(req.query);
-    if (!parsed.success) return sendJson(res, { error: 'days must be 1 to 365' }, 400);
+    if (!parsed.success) return sendJson(res, { error: 'days must be 30, 90 or 365' }, 400);
     const { portalId } = callerOf(res);
-    const since = new Date(deps.now().getTime() - parsed.data.days * 86_400_000);
-    const clocks = await deps.db.query<{ owner_id: string; pool_id: string | null; clock: SlaClock }>(
+    const { days } = parsed.data;
+    const since = deps.now().getTime() - days * DAY;
+    // A clock row is written when its lead is assigned, so updated_at >= since keeps every clock assigned since then; the report decides.
+    const clocks = await deps.db.query<{ owner_id: string; pool_id: string | null; clock: ReportedClock }>(
       'SELECT owner_id, pool_id, clock FROM sla_clocks WHERE portal_id = $1 AND updated_at >= $2',
-      [portalId, since],
+      [portalId, new Date(since)],
     );
-    const assignments = await deps.db.query<{ owner_id: string; pool_id: string | null }>(
-      `SELECT owner_id, pool_id FROM assignments WHERE portal_id = $1 AND kind = 'assigned' AND decided_at >= $2`,
-      [portalId, since],
+    const assignments = await deps.db.query<{ owner_id: string; pool_id: string | null; decided_at: Date }>(
+      `SELECT owner_id, pool_id, decided_at FROM assignments WHERE portal_id = $1 AND kind = 'assigned' AND decided_at >= $2`,
+      [portalId, new Date(since)],
     );
+    const owners = await listOwners(deps.db, portalId);
     const live = await deps.settings.live(portalId);
-    sendJson(
-      res,
-      routingReport(
-        clocks.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id, clock: row.clock })),
-        assignments.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id })),
-        live.settings.routing,
-      ),
-      200,
-      routingReportResponse,
-    );
+    const report = routingReport({
+      clocks: clocks.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id, clock: row.clock })),
+      assignments: assignments.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id, decidedAt: row.decided_at.getTime() })),
+      pools: live.settings.routing?.pools ?? [],
+      ownerNames: new Map(owners.map((owner) => [owner.ownerId, owner.name])),
+      period: { days, since },
+    });
+    sendJson(res, report, 200, routingReportResponse);
   });
 
   return router;

@@ -6,15 +6,20 @@ import type { Logger } from '../log';
 import { loadHistories, type PortalRescorer } from '../pipeline/rescore-portal';
 import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
+import { listOwners } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import { previewResponse, rescoreResponse, versionResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+import { previewDraftRouting } from './routing-preview';
+import { ownersResponse, routingPreviewResponse } from './settings-routing-responses';
 
 const issuesOf = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }));
 const draftBody = z.object({ settings: z.unknown() });
 const publishBody = z.object({ settings: z.unknown(), note: z.string().trim().max(500).optional() });
 const rollbackBody = z.object({ version: z.number().int().positive() });
+const routingPreviewBody = z.object({ draft: z.unknown(), limit: z.number().int().min(1).max(500).default(50) });
+const NO_ROUTING = [{ path: ['routing'], message: 'Turn on routing to preview where leads would go' }];
 
 export interface SettingsRouterDeps {
   db: Db;
@@ -24,7 +29,7 @@ export interface SettingsRouterDeps {
   now: () => Date;
 }
 
-/** The settings page's API: versions, inline validation, "what if" preview, publish with rescore, rollback. */
+/** The settings page's API: versions, inline validation, "what if" previews (scoring and routing), publish with rescore, rollback, owners to choose from. */
 export function settingsRouter(deps: SettingsRouterDeps): Router {
   const router = Router();
   const { db } = deps;
@@ -96,6 +101,19 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     const live = await deps.settings.live(portalId);
     const histories = await loadHistories(db, portalId);
     sendJson(res, previewModel(live.settings.scoring, draft.scoring, histories, deps.now().getTime()), 200, previewResponse);
+  });
+
+  router.get('/api/settings/owners', async (_req, res) => {
+    sendJson(res, { owners: await listOwners(db, callerOf(res).portalId) }, 200, ownersResponse);
+  });
+
+  router.post('/api/settings/preview-routing', async (req, res) => {
+    const body = parseBody(routingPreviewBody, req, res);
+    if (!body) return;
+    const draft = validDraft(body.draft, res);
+    if (!draft) return;
+    if (!draft.routing) return sendJson(res, { error: 'invalid settings', issues: NO_ROUTING }, 400);
+    sendJson(res, await previewDraftRouting(db, callerOf(res).portalId, draft.routing, body.limit, deps.now()), 200, routingPreviewResponse);
   });
 
   router.post('/api/settings/publish', async (req, res) => {

@@ -17,8 +17,8 @@ import {
   upsertOutbox,
   type ContactRow,
 } from '../store/lead-store';
-import { routeSalesReadyLead } from './route-sales-ready';
-import { latestClock, recordTouch } from './sla-clocks';
+import { requestRouting } from './route-sales-ready';
+import { closeSlaClock, latestClock, recordTouch, touchKindOf } from './sla-clocks';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =
@@ -40,6 +40,8 @@ export interface ProcessOutcome {
   status: string;
   statusChanged: boolean;
   outboxChanged: boolean;
+  /** Became sales-ready and waits for its company's owner to be read before it is routed (see routeWaitingLeads). */
+  awaitingRouting: boolean;
 }
 
 const occurredAt = (input: ContactInput): number =>
@@ -61,6 +63,7 @@ export async function processContact(tx: Queryable, ctx: ProcessContext, contact
         const mapped = mapContactEvent(input.event, facts, scoring.mapping);
         facts = mapped.facts;
         activities.push(...mapped.activities);
+        await recordSalesActivityTouch(tx, ctx.portalId, contactId, input.event);
         break;
       }
       case 'engagement': {
@@ -68,7 +71,7 @@ export async function processContact(tx: Queryable, ctx: ProcessContext, contact
         activities.push(...mapEngagement(engagement, scoring.mapping));
         await recordTouch(tx, ctx.portalId, contactId, {
           key: engagement.key,
-          objectType: engagement.objectType,
+          kind: touchKindOf(engagement.objectType),
           ownerId: engagement.properties.hubspot_owner_id,
           at: engagement.occurredAt,
         });
@@ -119,9 +122,14 @@ async function rescore(
       reason: last?.reason ?? 'rescored',
     });
   }
+  let awaitingRouting = false;
   if (statusChanged && status === 'sql') {
     const lead = { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status };
-    await routeSalesReadyLead(tx, portalId, ctx.live, lead, now);
+    awaitingRouting = await requestRouting(tx, portalId, ctx.live, lead, now);
+  }
+  if (statusChanged && row.status === 'sql' && status !== 'sql') {
+    // Handed back (recycled, disqualified): the first-touch clock stops.
+    await closeSlaClock(tx, portalId, contactId, 'recycled', now);
   }
   const reasons = explain(score);
   await saveContactState(tx, portalId, contactId, {
@@ -149,5 +157,20 @@ async function rescore(
   const outboxChanged = Object.keys(changedProperties(desired, row.written)).length > 0;
   if (outboxChanged) await upsertOutbox(tx, portalId, contactId, desired, now);
   else await clearOutbox(tx, portalId, contactId);
-  return { status, statusChanged, outboxChanged };
+  return { status, statusChanged, outboxChanged, awaitingRouting };
+}
+
+/** Properties a rep changes while working a lead; a change by a user in HubSpot counts as that user's touch. */
+const SALES_ACTIVITY_PROPERTIES = new Set(['hs_lead_status']);
+
+/**
+ * A sales-activity property change by a HubSpot user (sourceId "userId:<id>") is a touch by the owner that
+ * user is; changes by integrations (this app's own write-back included) or workflows are not.
+ */
+async function recordSalesActivityTouch(tx: Queryable, portalId: number, contactId: number, event: ContactEvent): Promise<void> {
+  if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.has(event.propertyName)) return;
+  const userId = /^userId:(\d+)$/.exec(event.sourceId ?? '')?.[1];
+  if (!userId) return;
+  const [owner] = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND user_id = $2', [portalId, Number(userId)]);
+  if (owner) await recordTouch(tx, portalId, contactId, { key: event.key, kind: 'property', ownerId: owner.owner_id, at: event.occurredAt });
 }

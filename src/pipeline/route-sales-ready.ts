@@ -4,27 +4,84 @@ import type { Queryable } from '../store/db';
 import type { ContactRow } from '../store/lead-store';
 import { assignLead } from './assign-lead';
 import { startSlaClock } from './sla-clocks';
+import { queueTask } from './task-outbox';
 
-/** Routes a sales-ready lead (optionally away from a rep who let it breach) and starts its first-touch clock. */
+/** The rule id of a lead waiting for its company's owner to be read from HubSpot before it is routed. */
+export const COMPANY_OWNER_LOOKUP = 'company_owner_lookup';
+
+export interface RouteOptions {
+  /** A rep this decision must not pick (the one who let the SLA breach, or the one a user reassigns away from). */
+  notOwnerId?: string;
+  /** The owner of the contact's company, as HubSpot says now. */
+  companyOwnerId?: string;
+}
+
+/**
+ * Called in the contact's transaction when it becomes sales-ready. With "company owner first", the lead
+ * waits (as a hold with its own rule id, no alert) until the worker or the hold queue has read the company's
+ * owner from HubSpot outside the transaction; otherwise it is routed at once. Returns whether it waits.
+ */
+export async function requestRouting(tx: Queryable, portalId: number, live: LiveSettings, lead: RoutingLead, now: Date): Promise<boolean> {
+  const routing = live.settings.routing;
+  if (!routing) return false;
+  if (!routing.useCompanyOwner) {
+    await routeSalesReadyLead(tx, portalId, live, lead, now);
+    return false;
+  }
+  await tx.query(
+    `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'held', NULL, NULL, $3, $4, $5)`,
+    [portalId, Number(lead.contactId), COMPANY_OWNER_LOOKUP, "Looking up the owner of the contact's company in HubSpot.", now],
+  );
+  return true;
+}
+
+/**
+ * Routes a sales-ready lead and starts its first-touch clock. Owners deactivated in HubSpot are never
+ * picked. A lead nobody can take is held, and the pool's manager gets one HubSpot task per hold.
+ */
 export async function routeSalesReadyLead(
   tx: Queryable,
   portalId: number,
   live: LiveSettings,
   lead: RoutingLead,
   now: Date,
-  notOwnerId?: string,
-): Promise<RoutingDecision | undefined> {
+  options: RouteOptions = {},
+): Promise<{ decision: RoutingDecision; assignmentId: number } | undefined> {
   const routing = live.settings.routing;
   if (!routing) return undefined;
-  const decision = await assignLead(tx, portalId, notOwnerId ? withoutRep(routing, notOwnerId) : routing, lead, now);
-  if (decision.kind === 'assigned' && live.settings.sla) await startSlaClock(tx, portalId, Number(lead.contactId), live.settings.sla, decision, now);
-  return decision;
+  const archived = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND archived', [portalId]);
+  const unavailable = [...archived.map((row) => row.owner_id), ...(options.notOwnerId ? [options.notOwnerId] : [])];
+  const companyOwnerId = options.companyOwnerId && !unavailable.includes(options.companyOwnerId) ? options.companyOwnerId : undefined;
+  const routed = await assignLead(tx, portalId, withoutReps(routing, unavailable), lead, now, companyOwnerId);
+  const { decision, assignmentId } = routed;
+  if (decision.kind === 'assigned' && live.settings.sla) {
+    await startSlaClock(tx, portalId, Number(lead.contactId), { routing, sla: live.settings.sla }, decision, now);
+  }
+  if (decision.kind === 'held') {
+    await queueTask(
+      tx,
+      portalId,
+      {
+        contactId: Number(lead.contactId),
+        dedupeKey: `hold:${assignmentId}`,
+        ownerId: decision.alertOwnerId,
+        subject: 'Lead waiting in the hold queue',
+        body: `Nobody could take this sales-ready lead. ${decision.reason} It will be assigned as soon as a rep is available.`,
+      },
+      now,
+    );
+  }
+  return routed;
 }
 
-/** The same settings with one rep unavailable for this decision ("the next eligible rep"). */
-function withoutRep(routing: RoutingSettings, ownerId: string): RoutingSettings {
-  const rep = routing.reps[ownerId];
-  return rep ? { ...routing, reps: { ...routing.reps, [ownerId]: { ...rep, away: true } } } : routing;
+/** The same settings with some reps unavailable for this decision (marked away). */
+function withoutReps(routing: RoutingSettings, ownerIds: readonly string[]): RoutingSettings {
+  const reps = { ...routing.reps };
+  for (const ownerId of ownerIds) {
+    const rep = reps[ownerId];
+    if (rep) reps[ownerId] = { ...rep, away: true };
+  }
+  return ownerIds.length === 0 ? routing : { ...routing, reps };
 }
 
 /** A stored contact as the router sees it (its current score, grade and status). */

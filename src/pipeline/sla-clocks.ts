@@ -1,5 +1,5 @@
 import type { RoutingDecision } from '../domain/routing';
-import { advanceClock, selectPolicy, startClock, type SlaClock, type SlaEffect, type SlaSettings, type Touch, type TouchKind } from '../domain/sla';
+import { advanceClock, closeClock, repCalendar, selectPolicy, startClock, type RepCalendarSettings, type SlaClock, type SlaEffect, type Touch, type TouchKind } from '../domain/sla';
 import type { Queryable } from '../store/db';
 
 export interface ClockRow {
@@ -14,13 +14,13 @@ export async function startSlaClock(
   tx: Queryable,
   portalId: number,
   contactId: number,
-  sla: SlaSettings,
+  settings: RepCalendarSettings,
   decision: Extract<RoutingDecision, { kind: 'assigned' }>,
   now: Date,
 ): Promise<SlaClock | undefined> {
-  const policy = selectPolicy(sla.policies, decision.poolId ? { poolId: decision.poolId } : {});
+  const policy = selectPolicy(settings.sla.policies, decision.poolId ? { poolId: decision.poolId } : {});
   if (!policy) return undefined;
-  const clock = startClock(policy, sla.calendars[decision.ownerId] ?? sla.defaultCalendar, now.getTime());
+  const clock = startClock(policy, repCalendar(settings, decision.ownerId), now.getTime());
   await tx.query(
     `INSERT INTO sla_clocks (portal_id, contact_id, owner_id, pool_id, clock, state, due_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [portalId, contactId, decision.ownerId, decision.poolId, JSON.stringify(clock), clock.state, new Date(clock.dueAt), now],
@@ -30,14 +30,17 @@ export async function startSlaClock(
 
 const TOUCH_KINDS: Record<string, TouchKind | undefined> = { calls: 'call', emails: 'email', meetings: 'meeting', notes: 'note' };
 
-/** A rep's call, email, meeting or note on the contact: what can meet its first-touch SLA. */
+/** The touch an engagement object type counts as (tasks do not count). */
+export const touchKindOf = (objectType: string): TouchKind | undefined => TOUCH_KINDS[objectType];
+
+/** A touch on the contact (an engagement, a sales-activity property change, a rep's "touched"): what can meet its first-touch SLA. Once per key. */
 export async function recordTouch(
   tx: Queryable,
   portalId: number,
   contactId: number,
-  touch: { key: string; objectType: string; ownerId: string | null | undefined; at: number },
+  touch: { key: string; kind: TouchKind | undefined; ownerId: string | null | undefined; at: number },
 ): Promise<boolean> {
-  const kind = TOUCH_KINDS[touch.objectType];
+  const { kind } = touch;
   if (!kind || !touch.ownerId) return false;
   const rows = await tx.query(
     `INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -52,7 +55,7 @@ export async function advanceSlaClock(
   tx: Queryable,
   portalId: number,
   contactId: number,
-  sla: SlaSettings,
+  settings: RepCalendarSettings,
   now: Date,
 ): Promise<{ row: ClockRow; effects: SlaEffect[] } | undefined> {
   const [row] = await tx.query<ClockRow>(
@@ -64,8 +67,7 @@ export async function advanceSlaClock(
     'SELECT owner_id, kind, at FROM sla_touches WHERE portal_id = $1 AND contact_id = $2 AND at >= $3',
     [portalId, contactId, new Date(row.clock.assignedAt)],
   );
-  const calendar = sla.calendars[row.owner_id] ?? sla.defaultCalendar;
-  const { clock, effects } = advanceClock(row.clock, calendar, {
+  const { clock, effects } = advanceClock(row.clock, repCalendar(settings, row.owner_id), {
     now: now.getTime(),
     ownerId: row.owner_id,
     touches: touches.map((t): Touch => ({ ownerId: t.owner_id, kind: t.kind, at: t.at.getTime() })),
@@ -88,4 +90,18 @@ export async function latestClock(tx: Queryable, portalId: number, contactId: nu
     [portalId, contactId],
   );
   return row?.clock;
+}
+
+/** Ends the contact's current clock because the lead left its owner (a met or already ended clock is left alone). */
+export async function closeSlaClock(tx: Queryable, portalId: number, contactId: number, state: 'reassigned' | 'recycled', now: Date): Promise<SlaClock | undefined> {
+  const [row] = await tx.query<{ id: number; clock: SlaClock }>(
+    'SELECT id, clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1 FOR UPDATE',
+    [portalId, contactId],
+  );
+  if (!row) return undefined;
+  const clock = closeClock(row.clock, state);
+  if (clock !== row.clock) {
+    await tx.query('UPDATE sla_clocks SET clock = $3, state = $4, updated_at = $5 WHERE portal_id = $1 AND id = $2', [portalId, row.id, JSON.stringify(clock), clock.state, now]);
+  }
+  return clock;
 }

@@ -9,6 +9,7 @@ import { moveContactHistory, purgeContact } from '../store/lead-store';
 import { claimInbox, markFailed, markProcessed, type ClaimedEvent } from './inbox-claims';
 import { presentValues, type PipelineDeps } from './pipeline-deps';
 import { processContact, rescoreContact, type ContactInput, type ProcessContext } from './process-contact';
+import { routeWaitingLeads } from './route-waiting-leads';
 
 /** HubSpot object type ids of the engagements the app reads, by their v3 names. */
 export const ENGAGEMENT_OBJECT_TYPES: Record<string, EngagementInput['objectType']> = {
@@ -88,9 +89,14 @@ export class InboxWorker {
       const live = await this.options.settings.live(portalId);
       const work = await this.collectWork(portalId, events, live, log);
       const ctx: ProcessContext = { portalId, live, now: this.now() };
+      const awaitingRouting: number[] = [];
       for (const [contactId, { inputs, events: contactEvents }] of work.contacts) {
-        await this.settle(contactEvents, log, contactId, (tx) => processContact(tx, ctx, contactId, inputs));
+        await this.settle(contactEvents, log, contactId, async (tx) => {
+          if ((await processContact(tx, ctx, contactId, inputs)).awaitingRouting) awaitingRouting.push(contactId);
+        });
       }
+      // Leads that just became sales-ready and wait for their company's owner: routed now (the hold queue retries).
+      if (awaitingRouting.length > 0) await routeWaitingLeads(this.options, portalId, live, awaitingRouting, this.now());
       for (const event of work.lifecycle) {
         await this.settle([event], log, event.object_id, (tx) => this.applyLifecycle(tx, ctx, event));
       }
@@ -242,5 +248,6 @@ function toContactEvent(event: ClaimedEvent): ContactEvent {
     ...(typeof payload.propertyName === 'string' ? { propertyName: payload.propertyName } : {}),
     ...(payload.propertyValue !== undefined && payload.propertyValue !== null ? { propertyValue: String(payload.propertyValue) } : {}),
     ...(typeof payload.changeSource === 'string' ? { changeSource: payload.changeSource } : {}),
+    ...(typeof payload.sourceId === 'string' ? { sourceId: payload.sourceId } : {}),
   };
 }

@@ -50,7 +50,19 @@ function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?:
       sent.created = body.inputs.map((input) => input.name);
       return true;
     })
-    .reply(201, { status: 'COMPLETE', results: [], startedAt: '2026-03-02T10:00:00Z', completedAt: '2026-03-02T10:00:01Z' });
+    .reply(201, { status: 'COMPLETE', results: [], startedAt: '2026-03-02T10:00:00Z', completedAt: '2026-03-02T10:00:01Z' })
+    .get('/crm/v3/owners/')
+    .query({ limit: '500', archived: 'false' })
+    .reply(200, {
+      results: [
+        { id: '71', email: 'ann@acme.example', firstName: 'Ann', lastName: 'Lee', userId: 9001, type: 'PERSON', archived: false, teams: [], createdAt: '2026-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' },
+      ],
+    })
+    .get('/crm/v3/owners/')
+    .query({ limit: '500', archived: 'true' })
+    .reply(200, {
+      results: [{ id: '72', email: 'gus@acme.example', firstName: 'Gus', lastName: 'Old', userId: 9002, type: 'PERSON', archived: true, teams: [], createdAt: '2025-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' }],
+    });
 }
 
 describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (database) => {
@@ -127,6 +139,12 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
     expect(raw).not.toMatch(/access-abc|refresh-xyz/);
     const audit = await service.db.query<{ action: string; actor: string }>('SELECT action, actor FROM audit_log WHERE portal_id = 4242');
     expect(audit).toContainEqual({ action: 'installed', actor: 'user:555' });
+    // The owners API is read at install: names for the cards, and who is deactivated.
+    const owners = await service.db.query('SELECT owner_id, user_id, first_name, archived FROM owners WHERE portal_id = 4242 ORDER BY owner_id');
+    expect(owners).toEqual([
+      { owner_id: '71', user_id: 9001, first_name: 'Ann', archived: false },
+      { owner_id: '72', user_id: 9002, first_name: 'Gus', archived: true },
+    ]);
   });
 
   it('re-installing the same portal updates it in place', async () => {

@@ -22,7 +22,9 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
         rules: [],
         defaultPool: 'inbound',
         pools: [{ id: 'inbound', label: 'Inbound', strategy: 'round_robin', managerOwnerId: reps[0], members: reps.map((ownerId) => ({ ownerId, weight: 1, caps: {} })) }],
-        reps: Object.fromEntries(reps.map((id) => [id, { timeZone: 'UTC', away, workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY } }])),
+        reps: Object.fromEntries(
+          reps.map((id) => [id, { away, calendar: { timeZone: 'UTC', workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY }, holidays: {} } }]),
+        ),
       },
     });
 
@@ -56,7 +58,7 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
       `INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by) VALUES ($1, $2, 'accept', now(), 'user:1')`,
       [PORTAL, contactId],
     );
-    const job = holdQueueJob({ db: harness.service.db, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
+    const job = holdQueueJob({ db: harness.service.db, gateway: harness.service.gateway, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
     const live = await harness.service.settings.live(PORTAL); // read before the transaction: PGlite has one connection
     await harness.service.db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
     await harness.service.writer.flushAll();
@@ -64,12 +66,18 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     expect(props()).toMatchObject({ lm_status: 'sql', lm_routing_reason: expect.stringMatching(/^On hold: .*away/) });
     expect(props().hubspot_owner_id ?? '').toBe('');
 
-    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1 } });
+    const tasks = () => [...(harness.sandbox.state.portal(PORTAL).objects.get('tasks')?.values() ?? [])].map((task) => task.properties);
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, tasksSent: 1 } });
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, tasksSent: 0 } });
     const rows = await harness.service.db.query('SELECT 1 FROM assignments WHERE portal_id = $1', [PORTAL]);
     expect(rows).toHaveLength(1); // waiting does not pile up a row per attempt
+    // The pool's manager is alerted once per hold, with why nobody could take the lead.
+    expect(tasks()).toEqual([
+      expect.objectContaining({ hs_task_subject: 'Lead waiting in the hold queue', hubspot_owner_id: reps[0], hs_task_body: expect.stringMatching(/away/) }),
+    ]);
 
     await harness.publish(PORTAL, settings(false), 2);
-    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0 } });
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0, released: 0, tasksSent: 0 } });
     await harness.service.writer.flushAll();
     expect(reps).toContain(props().hubspot_owner_id);
     expect(props().lm_routing_pool).toBe('inbound');

@@ -1,5 +1,6 @@
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
 import { runJobOnce } from '../../src/jobs/schedule-job';
+import { ownersSyncJob } from '../../src/jobs/owners-sync-job';
 import { slaSweepJob } from '../../src/jobs/sla-sweep-job';
 import { silentLogger } from '../../src/log';
 import { OutboxWriter } from '../../src/pipeline/outbox-writer';
@@ -27,7 +28,7 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
         rules: [],
         defaultPool: 'inbound',
         pools: [{ id: 'inbound', label: 'Inbound', strategy: 'round_robin', managerOwnerId: reps[0], members: reps.map((ownerId) => ({ ownerId, weight: 1, caps: {} })) }],
-        reps: Object.fromEntries(reps.map((id) => [id, { timeZone: 'UTC', workingHours: EVERY_DAY }])),
+        reps: Object.fromEntries(reps.map((id) => [id, { calendar: { timeZone: 'UTC', workingHours: EVERY_DAY, holidays: {} } }])),
       },
       sla: {
         policies: [{ id: 'inbound', label: 'Inbound 4h', appliesTo: { poolIds: ['inbound'] }, firstTouchWithinHours: 4, reminderAtFraction: 0.5, onBreach, clearOwnerOnRecycle: true }],
@@ -81,6 +82,15 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
     const second = props(contactId).hubspot_owner_id!;
     expect(second).not.toBe(first);
     expect(props(contactId)).toMatchObject({ lm_sla_state: 'on_track', lm_sla_due_at: new Date(t0 + 8.5 * HOUR).toISOString() });
+    const clocks = await harness.service.db.query<{ owner_id: string; state: string; clock: { breachedAt?: number } }>(
+      'SELECT owner_id, state, clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 ORDER BY id',
+      [PORTAL, contactId],
+    );
+    // The first clock ends reassigned and still counts as a breach; the new owner's clock runs.
+    expect(clocks.map((c) => [c.owner_id, c.state, c.clock.breachedAt])).toEqual([
+      [first, 'reassigned', t0 + 4 * HOUR],
+      [second, 'on_track', undefined],
+    ]);
 
     const live = await harness.service.settings.live(PORTAL);
     await harness.service.db.transaction((tx) =>
@@ -92,12 +102,37 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
     expect(props(contactId).lm_sla_state).toBe('met');
   });
 
+  it('a lead status change by the owner in HubSpot meets the SLA; one by another user or by an integration does not', async () => {
+    const { db, gateway, installations } = harness.service;
+    // The reps were created after the install: the hourly owners sync learns their HubSpot user ids.
+    expect(await runJobOnce(ownersSyncJob({ db, gateway, installations, logger: silentLogger }), db, new Date())).toEqual({ acquired: true, value: { synced: 1 } });
+    const contactId = await salesReadyLead('reassign');
+    await sweep(0);
+    const owner = props(contactId).hubspot_owner_id!;
+    const other = reps.find((id) => id !== owner)!;
+    const userOf = (ownerId: string) => harness.sandbox.state.portal(PORTAL).owners.get(ownerId)!.userId;
+    const statusChange = (key: string, hours: number, changeSource: string, sourceId: string) => ({
+      kind: 'event' as const,
+      event: { key, subscriptionType: 'contact.propertyChange', objectId: contactId, occurredAt: t0 + hours * HOUR, propertyName: 'hs_lead_status', propertyValue: 'ATTEMPTED_TO_CONTACT', changeSource, sourceId },
+    });
+    const apply = async (hours: number, inputs: ReturnType<typeof statusChange>[]) => {
+      const live = await harness.service.settings.live(PORTAL);
+      await db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date(t0 + hours * HOUR) }, contactId, inputs));
+    };
+    await apply(1, [statusChange('by-other-rep', 1, 'CRM_UI', `userId:${userOf(other)}`), statusChange('by-integration', 1.1, 'INTEGRATION', '998877')]);
+    await sweep(1.5);
+    expect(props(contactId).lm_sla_state).toBe('on_track');
+    await apply(2, [statusChange('by-owner', 2, 'CRM_UI', `userId:${userOf(owner)}`)]);
+    expect(await sweep(2.1)).toMatchObject({ met: 1 });
+    expect(props(contactId).lm_sla_state).toBe('met');
+  });
+
   it('recycles the lead to marketing and clears its owner when the policy says so', async () => {
     const contactId = await salesReadyLead('recycle');
     await sweep(0);
     expect(props(contactId).hubspot_owner_id).not.toBe('');
     await sweep(4.5);
-    expect(props(contactId)).toMatchObject({ lm_status: 'recycled', lm_sla_state: 'breached', hubspot_owner_id: '' });
+    expect(props(contactId)).toMatchObject({ lm_status: 'recycled', lm_sla_state: 'recycled', hubspot_owner_id: '' });
   });
 
   it('reports SLA met and breached by rep and pool, time to first touch, and assignments against the target shares', async () => {
@@ -107,11 +142,11 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
     });
     expect(status).toBe(200);
     const sla = json.sla as { met: number; breached: number; open: number }[];
-    expect(sla.reduce((n, row) => n + row.met, 0)).toBe(1);
+    expect(sla.reduce((n, row) => n + row.met, 0)).toBe(2); // the reassigned lead's second owner, and the lead status change
     expect(sla.reduce((n, row) => n + row.breached, 0)).toBe(2); // the first owner of the reassigned lead, and the recycled lead's
-    expect(json.medianHoursToFirstTouch).toBe(0.5);
+    expect(json.medianHoursToFirstTouch).toBe(1.3); // 0.5 h and 2 h, to one decimal
     expect(json.distribution).toHaveLength(2);
     for (const row of json.distribution as { targetShare: number }[]) expect(row.targetShare).toBe(0.5);
-    expect((json.distribution as { assigned: number }[]).reduce((n, row) => n + row.assigned, 0)).toBe(3);
+    expect((json.distribution as { assigned: number }[]).reduce((n, row) => n + row.assigned, 0)).toBe(4);
   });
 });

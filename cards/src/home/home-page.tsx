@@ -1,5 +1,6 @@
 import {
   BarChart,
+  Divider,
   EmptyState,
   Flex,
   Heading,
@@ -21,11 +22,25 @@ import type { CalibrationBand, HomeReport } from '../shared/types';
 import { useResource } from '../shared/use-resource';
 import { ALL_SOURCES, funnelByMonth, funnelBySource, leadSources } from './funnel-chart-data';
 import { loadHomeReport } from './home-api';
+import { RoutingReportSection } from './routing-report';
 
 const PERIODS = [3, 6, 12].map((months) => ({ label: `Last ${months} months`, value: months }));
 
-/** The app's home: the lead funnel, how fast leads qualify, and whether the score predicts conversion. */
+/**
+ * The app's home: the lead funnel, how fast leads qualify and whether the score predicts conversion;
+ * then routing and the first-touch SLA. Each section loads on its own, so one failing leaves the other.
+ */
 export function HomePage() {
+  return (
+    <Flex direction="column" gap="lg">
+      <FunnelSection />
+      <Divider />
+      <RoutingReportSection />
+    </Flex>
+  );
+}
+
+function FunnelSection() {
   const [months, setMonths] = useState(6);
   const { state, reload } = useResource(() => loadHomeReport(months), [months]);
 

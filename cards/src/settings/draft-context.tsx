@@ -1,12 +1,14 @@
 import { createContext, useContext } from 'react';
-import type { IssuePath, PortalSettings } from '../shared/types';
+import type { IssuePath, PortalSettings, ValidationIssue } from '../shared/types';
 
 export interface DraftApi {
   draft: PortalSettings;
-  /** Sets the value at a path of the draft (undefined removes it) and clears the field's issues. */
+  /** Sets the value at a path of the draft (undefined removes it) and clears the issues at, below and above that path. */
   update: (path: IssuePath, value: unknown) => void;
   /** The server's validation messages for the field at a path. */
   issueAt: (path: IssuePath) => string | undefined;
+  /** Replaces the server's validation issues (after an action that validated the whole draft). */
+  reportIssues: (issues: ValidationIssue[]) => void;
 }
 
 export const DraftContext = createContext<DraftApi | null>(null);

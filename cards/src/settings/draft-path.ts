@@ -26,3 +26,8 @@ export function setIn<T>(root: T, path: IssuePath, value: unknown): T {
 export function pathKey(path: IssuePath): string {
   return path.join('.');
 }
+
+/** Whether `path` is `ancestor` or lies below it. */
+export function isWithin(path: IssuePath, ancestor: IssuePath): boolean {
+  return ancestor.length <= path.length && ancestor.every((key, index) => String(key) === String(path[index]));
+}

@@ -4,8 +4,10 @@ import type { EngagementRule } from '../shared/types';
 import { CapFields } from './cap-fields';
 import { useDraft } from './draft-context';
 import { NumberField, SelectField, TextField } from './fields';
+import { without } from './list-edits';
 import { mappedActivities } from './mapped-activities';
 import { choices } from './options';
+import { unusedId } from './unused-id';
 
 const RULES = ['scoring', 'engagementRules'] as const;
 
@@ -35,7 +37,7 @@ export function EngagementRulesSection() {
               <NumberField path={[...path, 'points']} label="Points" min={-1000} max={1000} />
               <SelectField path={[...path, 'group']} label="Group (shared cap and decay)" options={groupOptions} />
               <CapFields path={[...path, 'cap']} limit="max" limitLabel="At most this many times" />
-              <Button variant="destructive" size="xs" onClick={() => update([...RULES], rules.filter((_, i) => i !== index))}>
+              <Button variant="destructive" size="xs" onClick={() => update([...RULES], without(rules, index))}>
                 Remove rule
               </Button>
             </Flex>
@@ -51,11 +53,4 @@ export function EngagementRulesSection() {
 
 function withCurrent(values: string[], current: string): string[] {
   return values.includes(current) ? values : [...values, current];
-}
-
-function unusedId(rules: { id: string }[], base: string): string {
-  const taken = new Set(rules.map((rule) => rule.id));
-  let n = 1;
-  while (taken.has(`${base}_${n}`)) n += 1;
-  return `${base}_${n}`;
 }

@@ -66,6 +66,35 @@ export function SelectField({ path, label, description, options }: FieldProps & 
   );
 }
 
+/**
+ * A list of values edited as comma-separated text; shows the issues of the list and of its items.
+ * `optional`: an empty list removes the setting.
+ */
+export function ListField({ path, label, description, optional }: FieldProps & { optional?: boolean }) {
+  const { issueAt } = useDraft();
+  const { value, set, common } = useField(path);
+  const values = Array.isArray(value) ? (value as string[]) : [];
+  const itemIssues = values.map((item, index) => {
+    const issue = issueAt([...path, index]);
+    return issue === undefined ? undefined : `"${item}": ${issue}`;
+  });
+  const issues = [issueAt(path), ...itemIssues].filter((issue): issue is string => issue !== undefined);
+  return (
+    <Input
+      {...common}
+      label={label}
+      description={description}
+      error={issues.length > 0}
+      validationMessage={issues.length > 0 ? issues.join(' ') : undefined}
+      value={values.join(', ')}
+      onChange={(text) => {
+        const list = text.split(',').map((item) => item.trim()).filter(Boolean);
+        set(optional && list.length === 0 ? undefined : list);
+      }}
+    />
+  );
+}
+
 export function ToggleField({ path, label }: Omit<FieldProps, 'description'>) {
   const { value, set, common } = useField(path);
   return <Toggle name={common.name} label={label} labelDisplay="inline" checked={value === true} onChange={set} />;

@@ -5,13 +5,15 @@ import { useAction } from '../shared/use-action';
 import { ActivityMappingSection } from './activity-mapping-section';
 import { afterValidation } from './after-validation';
 import { DraftContext, type DraftApi } from './draft-context';
-import { pathKey, setIn } from './draft-path';
+import { isWithin, pathKey, setIn } from './draft-path';
 import { EngagementRulesSection } from './engagement-rules-section';
 import { FitRulesSection } from './fit-rules-section';
 import { GroupsSection } from './groups-section';
 import { PreviewPanel } from './preview-panel';
 import { QualificationSection } from './qualification-section';
+import { RoutingSection } from './routing-section';
 import { previewSettings, publishSettings, validateSettings } from './settings-api';
+import { SlaSection } from './sla-section';
 import { issuesByField, settingsPath } from './validation-issues';
 import { VersionHistory } from './version-history';
 import { WriteBackSection } from './write-back-section';
@@ -39,9 +41,13 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
   const byField = useMemo(() => issuesByField(issues), [issues]);
   const update = useCallback((path: IssuePath, value: unknown) => {
     setDraft((current) => setIn(current, path, value));
-    setIssues((current) => current.filter((issue) => pathKey(settingsPath(issue.path)) !== pathKey(path)));
+    // An edit answers the issues of what it replaced and of the lists and objects around it (they are checked as a whole).
+    setIssues((current) => current.filter((issue) => !isWithin(settingsPath(issue.path), path) && !isWithin(path, settingsPath(issue.path))));
   }, []);
-  const api = useMemo<DraftApi>(() => ({ draft, update, issueAt: (path) => byField.get(pathKey(path)) }), [draft, update, byField]);
+  const api = useMemo<DraftApi>(
+    () => ({ draft, update, issueAt: (path) => byField.get(pathKey(path)), reportIssues: setIssues }),
+    [draft, update, byField],
+  );
 
   const runCheck = async () => {
     const result = await check.run(draft);
@@ -111,6 +117,12 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
             </Tab>
             <Tab tabId="write-back" title="Write-back">
               <WriteBackSection />
+            </Tab>
+            <Tab tabId="routing" title="Routing">
+              <RoutingSection timeZone={timeZone} />
+            </Tab>
+            <Tab tabId="sla" title="SLA">
+              <SlaSection timeZone={timeZone} />
             </Tab>
             <Tab tabId="history" title="History">
               <VersionHistory versions={overview.versions} liveVersion={overview.live.version} timeZone={timeZone} onRolledBack={onPublished} />

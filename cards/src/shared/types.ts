@@ -1,6 +1,6 @@
 /**
  * The service's API as the extensions see it. Mirrors the service's zod schemas
- * (src/domain/scoring, src/domain/write-back); the extensions are bundled on their own, so they
+ * (src/domain/scoring, src/domain/write-back, src/domain/routing, src/domain/sla, src/domain/calendar); the extensions are bundled on their own, so they
  * declare the shapes instead of importing them.
  */
 
@@ -72,14 +72,7 @@ interface FitRuleBase {
   points: number;
 }
 
-export type FitRule = FitRuleBase &
-  (
-    | { op: 'eq'; value: string }
-    | { op: 'in'; values: string[] }
-    | { op: 'range'; min?: number; max?: number }
-    | { op: 'contains'; value: string }
-    | { op: 'exists' }
-  );
+export type FitRule = FitRuleBase & ValueTest;
 
 export interface CounterMapping {
   property: string;
@@ -129,6 +122,139 @@ export interface WriteBackSettings {
 export interface PortalSettings {
   scoring: ScoringModel;
   writeBack: WriteBackSettings;
+  /** Without it, leads are scored but not routed. */
+  routing?: RoutingSettings;
+  /** Without it, no first-touch clock runs. */
+  sla?: SlaSettings;
+}
+
+export type ValueTest =
+  | { op: 'eq'; value: string }
+  | { op: 'in'; values: string[] }
+  | { op: 'range'; min?: number; max?: number }
+  | { op: 'contains'; value: string }
+  | { op: 'exists' };
+
+export type ScoreField = 'total' | 'fit' | 'engagement';
+export const SCORE_FIELDS: readonly ScoreField[] = ['total', 'fit', 'engagement'];
+
+export type RoutingCondition =
+  | { subject: 'property'; property: string; test: ValueTest }
+  | { subject: 'score'; score: ScoreField; test: ValueTest }
+  | { subject: 'grade'; test: ValueTest }
+  | { subject: 'status'; test: ValueTest };
+
+export interface RoutingRule {
+  id: string;
+  label: string;
+  /** Every condition must hold; none matches every lead. */
+  when: RoutingCondition[];
+  poolId: string;
+}
+
+export type RoutingStrategy = 'round_robin' | 'weighted' | 'least_loaded';
+export const ROUTING_STRATEGIES: readonly RoutingStrategy[] = ['round_robin', 'weighted', 'least_loaded'];
+
+export interface PoolMember {
+  ownerId: string;
+  /** Relative share under the weighted strategy; ignored by the others. */
+  weight: number;
+  caps: { perDay?: number; open?: number };
+}
+
+export interface Pool {
+  id: string;
+  label: string;
+  strategy: RoutingStrategy;
+  members: PoolMember[];
+  managerOwnerId: string;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** 'HH:MM' local wall-clock times; end after start. */
+export interface WorkingInterval {
+  start: string;
+  end: string;
+}
+
+export interface BusinessCalendar {
+  timeZone: string;
+  /** A missing or empty day is not worked. */
+  workingHours: Partial<Record<Weekday, WorkingInterval[]>>;
+  holidays: { country?: string; region?: string; extra?: string[]; ignore?: string[] };
+}
+
+/** ISO dates (inclusive, local) or date-times with offset. */
+export interface OutOfOffice {
+  from: string;
+  to: string;
+}
+
+export interface RepAvailability {
+  /** Also the calendar the rep's SLA clock runs in. */
+  calendar: BusinessCalendar;
+  outOfOffice: OutOfOffice[];
+  away: boolean;
+}
+
+export interface RoutingSettings {
+  useCompanyOwner: boolean;
+  rules: RoutingRule[];
+  defaultPool: string;
+  pools: Pool[];
+  /** Per HubSpot owner id; every pool member needs one. */
+  reps: Record<string, RepAvailability>;
+}
+
+export type LeadPriority = 'high' | 'normal' | 'low';
+export const LEAD_PRIORITIES: readonly LeadPriority[] = ['high', 'normal', 'low'];
+
+export type BreachAction = 'reassign' | 'escalate' | 'recycle';
+export const BREACH_ACTIONS: readonly BreachAction[] = ['reassign', 'escalate', 'recycle'];
+
+export interface SlaPolicy {
+  id: string;
+  label: string;
+  /** A missing condition matches any lead. */
+  appliesTo: { poolIds?: string[]; priority?: LeadPriority };
+  firstTouchWithinHours: number;
+  /** Share of the window (0–1, exclusive) after which the reminder goes out. */
+  reminderAtFraction: number;
+  onBreach: BreachAction;
+  clearOwnerOnRecycle: boolean;
+}
+
+export interface SlaSettings {
+  /** Tried in order; the first that applies wins. */
+  policies: SlaPolicy[];
+  /** For owners without a rep calendar under routing. */
+  defaultCalendar: BusinessCalendar;
+}
+
+export interface Owner {
+  ownerId: string;
+  name: string;
+  email: string | null;
+  archived: boolean;
+}
+
+export type RoutingOutcome = 'assigned' | 'held';
+
+export interface RoutingPreviewLead {
+  contactId: number;
+  salesReadyAt: string;
+  actual: { kind: RoutingOutcome | 'released'; ownerId: string | null; poolId: string | null } | null;
+  preview: { kind: RoutingOutcome; ownerId: string | null; poolId: string | null; ruleId: string; reason: string };
+}
+
+export interface RoutingPreview {
+  evaluatedAt: string;
+  leads: RoutingPreviewLead[];
+  perOwner: { ownerId: string; name: string; actual: number; preview: number }[];
+  held: number;
+  changed: number;
 }
 
 export interface SettingsVersion {

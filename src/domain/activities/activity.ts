@@ -16,6 +16,8 @@ export interface ContactEvent {
   propertyName?: string;
   propertyValue?: string;
   changeSource?: string;
+  /** Who made the change, e.g. "userId:123" for a user in HubSpot's UI. */
+  sourceId?: string;
 }
 
 /** Last known values of the properties the model tracks (fit inputs and activity counters), per contact. */

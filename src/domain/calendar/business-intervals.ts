@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { minutesOfDay, WEEKDAYS, type BusinessCalendar } from './business-calendar';
-import { isDayOff } from './is-day-off';
+import { dayOff } from './day-off';
 
 /** A stretch of business time: [start, end) in epoch milliseconds. */
 export type BusinessInterval = readonly [start: number, end: number];
@@ -16,15 +16,28 @@ function instantAt(day: DateTime, minutes: number): number {
   ).toMillis();
 }
 
-/** The business intervals of one local day, in order, as real instants (so DST days keep their wall-clock hours). */
-function intervalsOfDay(calendar: BusinessCalendar, day: DateTime): BusinessInterval[] {
-  if (isDayOff(calendar.holidays, day.toISODate() ?? '')) return [];
+function computeIntervalsOfDay(calendar: BusinessCalendar, day: DateTime, isoDate: string): BusinessInterval[] {
+  if (dayOff(calendar.holidays, isoDate) !== undefined) return [];
   const weekday = WEEKDAYS[day.weekday - 1];
   const schedule = weekday === undefined ? [] : (calendar.workingHours[weekday] ?? []);
   return schedule
     .map(({ start, end }): BusinessInterval => [instantAt(day, minutesOfDay(start)), instantAt(day, minutesOfDay(end))])
     .filter(([start, end]) => start < end)
     .sort((a, b) => a[0] - b[0]);
+}
+
+// Zone arithmetic is the slow part (routing checks every pool member on every lead), and parsed
+// settings are replaced, never changed in place, so each calendar works out a day only once.
+const daysByCalendar = new WeakMap<BusinessCalendar, Map<string, readonly BusinessInterval[]>>();
+
+/** The business intervals of the local date of `day` (any time on it), in order, as real instants (so DST days keep their wall-clock hours). */
+export function intervalsOfDay(calendar: BusinessCalendar, day: DateTime): readonly BusinessInterval[] {
+  const isoDate = day.toISODate() ?? '';
+  let days = daysByCalendar.get(calendar);
+  if (!days) daysByCalendar.set(calendar, (days = new Map()));
+  let intervals = days.get(isoDate);
+  if (!intervals) days.set(isoDate, (intervals = computeIntervalsOfDay(calendar, day, isoDate)));
+  return intervals;
 }
 
 /**

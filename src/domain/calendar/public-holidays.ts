@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 
 const DAY_MS = 86_400_000;
 const directory = new Holidays();
-const byCountryRegionYear = new Map<string, ReadonlySet<string>>();
+const byCountryRegionYear = new Map<string, ReadonlyMap<string, string>>();
 
 /** Why a country/region pair has no holiday data, or undefined when it has. */
 export function checkHolidayRegion(country: string | undefined, region: string | undefined): { field: 'country' | 'region'; message: string } | undefined {
@@ -14,19 +14,19 @@ export function checkHolidayRegion(country: string | undefined, region: string |
   return undefined;
 }
 
-/** The local dates (YYYY-MM-DD) of a year's public holidays, every day of a multi-day holiday included. */
-export function publicHolidayDates(country: string, region: string | undefined, year: number): ReadonlySet<string> {
+/** A year's public holidays by local date (YYYY-MM-DD) with their English names, every day of a multi-day holiday included. */
+export function publicHolidays(country: string, region: string | undefined, year: number): ReadonlyMap<string, string> {
   const key = `${country}/${region ?? ''}/${year}`;
   const cached = byCountryRegionYear.get(key);
   if (cached) return cached;
   const holidays = region === undefined ? new Holidays(country) : new Holidays(country, region);
-  const dates = new Set<string>();
-  for (const holiday of holidays.getHolidays(year)) {
+  const byDate = new Map<string, string>();
+  for (const holiday of holidays.getHolidays(year, 'en')) {
     if (holiday.type !== 'public') continue;
     const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
     const first = Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`);
-    for (let day = 0; day < days; day += 1) dates.add(new Date(first + day * DAY_MS).toISOString().slice(0, 10));
+    for (let day = 0; day < days; day += 1) byDate.set(new Date(first + day * DAY_MS).toISOString().slice(0, 10), holiday.name);
   }
-  byCountryRegionYear.set(key, dates);
-  return dates;
+  byCountryRegionYear.set(key, byDate);
+  return byDate;
 }

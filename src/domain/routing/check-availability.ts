@@ -1,5 +1,6 @@
-import { isDateOnly, minutesOfDay, type RepAvailability } from './rep-availability';
-import { formatMinutes, localClock } from './local-clock';
+import { DateTime } from 'luxon';
+import { dayOff, isBusinessTime, WEEKDAYS } from '../calendar';
+import { isDateOnly, type RepAvailability } from './rep-availability';
 
 export type UnavailableReason = 'away' | 'out_of_office' | 'holiday' | 'off_hours';
 
@@ -13,18 +14,18 @@ function coversNow(range: OutOfOffice, localDate: string, now: number): boolean 
   return started && notEnded;
 }
 
-/** Whether a rep can take a lead at `now`, and if not, why (away, out of office, holiday, off hours). */
+/** Whether a rep can take a lead at `now` in their business calendar, and if not, why (away, out of office, holiday, off hours). */
 export function checkAvailability(rep: RepAvailability, now: number): Availability {
   if (rep.away) return { available: false, reason: 'away', detail: 'away' };
-  const clock = localClock(rep.timeZone, now);
-  const absence = rep.outOfOffice.find((range) => coversNow(range, clock.date, now));
+  const { calendar } = rep;
+  const local = DateTime.fromMillis(now, { zone: calendar.timeZone });
+  const date = local.toISODate() ?? '';
+  const absence = rep.outOfOffice.find((range) => coversNow(range, date, now));
   if (absence) return { available: false, reason: 'out_of_office', detail: `out of office ${absence.from} to ${absence.to}` };
-  if (rep.holidays.includes(clock.date)) return { available: false, reason: 'holiday', detail: `holiday on ${clock.date}` };
-  const working = (rep.workingHours[clock.weekday] ?? []).some(
-    (interval) => minutesOfDay(interval.start) <= clock.minutes && clock.minutes < minutesOfDay(interval.end),
-  );
-  if (!working) {
-    return { available: false, reason: 'off_hours', detail: `off hours (${clock.weekday} ${formatMinutes(clock.minutes)} in ${rep.timeZone})` };
+  const holiday = dayOff(calendar.holidays, date);
+  if (holiday !== undefined) return { available: false, reason: 'holiday', detail: `holiday on ${date} (${holiday})` };
+  if (!isBusinessTime(calendar, now)) {
+    return { available: false, reason: 'off_hours', detail: `off hours (${WEEKDAYS[local.weekday - 1]} ${local.toFormat('HH:mm')} in ${calendar.timeZone})` };
   }
   return { available: true };
 }

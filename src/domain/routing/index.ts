@@ -1,9 +1,8 @@
 export { checkAvailability, isAvailable, type Availability, type UnavailableReason } from './check-availability';
-export { localClock, type LocalClock } from './local-clock';
 export { EMPTY_POOL_STATE, EMPTY_REP_STATE, poolStateSchema, type MemberState, type PoolState, type RepState } from './pool-state';
 export { previewRouting, type PreviewLead, type RoutingPreview, type RoutingStates } from './preview-routing';
 export { recordAssignment } from './record-assignment';
-export { repAvailabilitySchema, WEEKDAYS, type RepAvailability, type Weekday } from './rep-availability';
+export { repAvailabilitySchema, type RepAvailability } from './rep-availability';
 export { routeLead } from './route-lead';
 export type { RouteLeadInput, RoutingDecision, RoutingLead, SkippedMember, SkipReason } from './routing-input';
 export { routingConditionSchema, routingRuleSchema, valueTestSchema, type RoutingCondition, type RoutingRule, type ValueTest } from './routing-rules';

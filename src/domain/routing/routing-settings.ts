@@ -51,7 +51,7 @@ export const routingSettingsSchema = z
     rules: z.array(routingRuleSchema),
     defaultPool: ruleIdSchema,
     pools: z.array(poolSchema).min(1, 'Create at least one pool'),
-    /** Availability per HubSpot owner id; every pool member needs one. */
+    /** Availability and business calendar per HubSpot owner id; every pool member needs one. */
     reps: z.record(ownerIdSchema, repAvailabilitySchema),
   })
   .superRefine((settings, ctx) => {

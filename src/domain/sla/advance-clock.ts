@@ -8,7 +8,7 @@ export interface ClockProgress {
   ownerId: string;
 }
 
-const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2, met: 3 };
+const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2, met: 3, reassigned: 3, recycled: 3 };
 
 function firstOwnerTouch(clock: SlaClock, { now, touches, ownerId }: ClockProgress): number | undefined {
   const times = touches.filter((touch) => touch.ownerId === ownerId && touch.at >= clock.assignedAt && touch.at <= now).map((touch) => touch.at);
@@ -35,7 +35,7 @@ function breachEffect(clock: SlaClock, ownerId: string): SlaEffect {
  * Due and reminder times were fixed by startClock, so the calendar is not consulted here.
  */
 export function advanceClock(clock: SlaClock, _calendar: BusinessCalendar, progress: ClockProgress): { clock: SlaClock; effects: SlaEffect[] } {
-  if (clock.state === 'met') return { clock, effects: [] };
+  if (clock.state === 'met' || clock.state === 'reassigned' || clock.state === 'recycled') return { clock, effects: [] };
   const touchedAt = firstOwnerTouch(clock, progress);
   const reached = stateAt(clock, progress.now, touchedAt);
   const state = clock.state === 'breached' || RANK[reached] < RANK[clock.state] ? clock.state : reached;
@@ -46,5 +46,11 @@ export function advanceClock(clock: SlaClock, _calendar: BusinessCalendar, progr
 
   const recordTouch = touchedAt !== undefined && clock.firstTouchAt === undefined;
   if (state === clock.state && !recordTouch) return { clock, effects };
-  return { clock: { ...clock, state, ...(recordTouch ? { firstTouchAt: touchedAt } : {}) }, effects };
+  const breached = state === 'breached' && clock.state !== 'breached';
+  return { clock: { ...clock, state, ...(recordTouch ? { firstTouchAt: touchedAt } : {}), ...(breached ? { breachedAt: clock.dueAt } : {}) }, effects };
+}
+
+/** Ends a clock because the lead left its owner: reassigned (by the SLA or a person) or recycled; a met clock stays met. */
+export function closeClock(clock: SlaClock, state: 'reassigned' | 'recycled'): SlaClock {
+  return clock.state === 'met' || clock.state === 'reassigned' || clock.state === 'recycled' ? clock : { ...clock, state };
 }

@@ -1,5 +1,6 @@
-export { advanceClock, type ClockProgress } from './advance-clock';
+export { advanceClock, closeClock, type ClockProgress } from './advance-clock';
 export { remainingBusinessMs } from './remaining-business-ms';
+export { repCalendar, type RepCalendarSettings } from './rep-calendar';
 export { selectPolicy } from './select-policy';
 export type { SlaClock, SlaEffect, SlaState, Touch, TouchKind } from './sla-clock';
 export { breachActionSchema, leadPrioritySchema, slaPoliciesSchema, slaPolicySchema, type BreachAction, type LeadPriority, type SlaPolicy } from './sla-policy';

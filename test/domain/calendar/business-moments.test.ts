@@ -32,4 +32,20 @@ describe('isBusinessTime and nextBusinessMoment', () => {
     expect(isBusinessTime(weekdays9to5('Asia/Tokyo'), instant)).toBe(false);
     expect(new Date(nextBusinessMoment(weekdays9to5('Asia/Tokyo'), instant)).toISOString()).toBe('2026-01-14T00:00:00.000Z');
   });
+
+  it('agree at any instant (seeded sample around the 2026 DST nights, hours inside the missing and repeated hour included)', () => {
+    const nightShift: BusinessCalendar = { timeZone: NY, workingHours: { sun: [{ start: '01:30', end: '02:30' }, { start: '02:45', end: '03:15' }] }, holidays: {} };
+    const calendars = [newYorkUs, splitShift, nightShift, { ...weekdays9to5('Europe/Berlin', { country: 'DE' }), workingHours: { sun: [{ start: '00:00', end: '24:00' }] } }];
+    const dstNights = [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 400; i += 1) {
+      const calendar = calendars[i % calendars.length] as BusinessCalendar;
+      const at = (dstNights[i % dstNights.length] as number) + Math.floor((random() - 0.5) * 12 * 60) * 60_000;
+      expect({ i, inside: isBusinessTime(calendar, at) }).toEqual({ i, inside: nextBusinessMoment(calendar, at) === at });
+    }
+  });
 });

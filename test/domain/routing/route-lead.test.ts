@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../../../src/domain/calendar';
 import { routeLead, routingSettingsSchema, type RoutingSettings, type RoutingSettingsInput } from '../../../src/domain/routing';
 import { HOUR, lead, setAway, Simulation, WEDNESDAY_10_UTC, weekdaysNineToFive } from './routing-fixtures';
 
@@ -73,8 +74,8 @@ describe('routeLead: skipping and holding', () => {
   it.each<{ name: string; edit: (s: RoutingSettingsInput) => RoutingSettingsInput; repState?: object; now?: number; detail: string }>([
     { name: 'away', edit: (s) => setAway(s, '301', true), detail: '301: away' },
     { name: 'out of office', edit: (s) => ({ ...s, reps: { ...s.reps, '301': { ...utc, outOfOffice: [{ from: '2025-03-04', to: '2025-03-06' }] } } }), detail: '301: out of office 2025-03-04 to 2025-03-06' },
-    { name: 'holiday', edit: (s) => ({ ...s, reps: { ...s.reps, '301': { ...utc, holidays: ['2025-03-05'] } } }), detail: '301: holiday on 2025-03-05' },
-    { name: 'off hours', edit: (s) => ({ ...s, reps: { ...s.reps, '301': { ...utc, timeZone: 'Asia/Tokyo' } } }), detail: '301: off hours (wed 19:00 in Asia/Tokyo)' },
+    { name: 'holiday', edit: (s) => ({ ...s, reps: { ...s.reps, '301': weekdaysNineToFive('UTC', { extra: ['2025-03-05'] }) } }), detail: '301: holiday on 2025-03-05 (extra day off)' },
+    { name: 'off hours', edit: (s) => ({ ...s, reps: { ...s.reps, '301': weekdaysNineToFive('Asia/Tokyo') } }), detail: '301: off hours (wed 19:00 in Asia/Tokyo)' },
     {
       name: 'daily cap',
       edit: (s) => ({ ...s, pools: s.pools.map((p) => (p.id === 'emea' ? { ...p, members: [{ ownerId: '301', caps: { perDay: 3 } }, { ownerId: '302' }] } : p)) }),
@@ -113,6 +114,20 @@ describe('routeLead: skipping and holding', () => {
     expect(simulation.poolStates).toEqual({});
     simulation.edit((s) => setAway(s, '302', false));
     expect(simulation.route()).toMatchObject({ kind: 'assigned', ownerId: '302', poolId: 'emea' });
+  });
+
+  // Thanksgiving, Thursday 27 November 2025, 10:00 in New York.
+  const thanksgiving = Date.UTC(2025, 10, 27, 15, 0);
+  it.each<{ name: string; holidays: BusinessCalendar['holidays']; ownerId: string; skipped?: string }>([
+    { name: 'skips a rep on a public holiday of their country', holidays: { country: 'US' }, ownerId: '302', skipped: '301: holiday on 2025-11-27 (Thanksgiving Day)' },
+    { name: 'skips a rep on an extra day off', holidays: { extra: ['2025-11-27'] }, ownerId: '302', skipped: '301: holiday on 2025-11-27 (extra day off)' },
+    { name: 'takes a rep who works a public holiday', holidays: { country: 'US', ignore: ['2025-11-27'] }, ownerId: '301' },
+  ])('$name', ({ holidays, ownerId, skipped }) => {
+    const newYork = weekdaysNineToFive('America/New_York');
+    const reps = { '201': newYork, '301': weekdaysNineToFive('America/New_York', holidays), '302': newYork, '401': newYork, '500': newYork };
+    const decision = new Simulation(settings({ reps }), thanksgiving).route();
+    expect(decision).toMatchObject({ kind: 'assigned', ownerId, skipped: skipped ? [{ ownerId: '301', reason: 'holiday' }] : [] });
+    if (skipped) expect(decision.reason).toContain(`Skipped ${skipped}.`);
   });
 
   it('holds outside everyone’s hours and assigns in the morning', () => {

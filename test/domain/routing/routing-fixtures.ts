@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../../../src/domain/calendar';
 import {
   EMPTY_POOL_STATE,
   recordAssignment,
@@ -11,16 +12,15 @@ import {
   type RoutingSettings,
   type RoutingSettingsInput,
 } from '../../../src/domain/routing';
+import { weekdays9to5 } from '../calendar/calendars';
 
 /** Wednesday 5 March 2025, 10:00 UTC. */
 export const WEDNESDAY_10_UTC = Date.UTC(2025, 2, 5, 10, 0);
 export const HOUR = 3_600_000;
 
-const NINE_TO_FIVE = [{ start: '09:00', end: '17:00' }];
-export const weekdaysNineToFive = (timeZone: string): RepAvailability => ({
-  timeZone,
-  workingHours: { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE },
-  holidays: [],
+/** A rep working Monday to Friday 9–17 in a time zone, with a country's public holidays and days off if given. */
+export const weekdaysNineToFive = (timeZone: string, holidays: BusinessCalendar['holidays'] = {}): RepAvailability => ({
+  calendar: weekdays9to5(timeZone, holidays),
   outOfOffice: [],
   away: false,
 });

@@ -5,7 +5,7 @@ const valid: RoutingSettingsInput = {
   rules: [{ id: 'dach', label: 'DACH', when: [{ subject: 'property', property: 'country', test: { op: 'eq', value: 'Germany' } }], poolId: 'emea' }],
   defaultPool: 'emea',
   pools: [{ id: 'emea', label: 'EMEA', strategy: 'weighted', managerOwnerId: '900', members: [{ ownerId: '301', weight: 2 }] }],
-  reps: { '301': { timeZone: 'Europe/Berlin', workingHours: { mon: [{ start: '09:00', end: '17:00' }] } } },
+  reps: { '301': { calendar: { timeZone: 'Europe/Berlin', workingHours: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: {} } } },
 };
 
 const issues = (input: unknown): Array<{ path: string; message: string }> => {
@@ -14,19 +14,20 @@ const issues = (input: unknown): Array<{ path: string; message: string }> => {
 };
 
 describe('routingSettingsSchema', () => {
-  it('fills in defaults: company owner first, weight 1, no caps, not away, no days off', () => {
+  it('fills in defaults: company owner first, weight 1, no caps, not away, never out of office', () => {
     const parsed = routingSettingsSchema.parse({ ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '301' }] }] });
     expect(parsed.useCompanyOwner).toBe(true);
     expect(parsed.pools[0]?.members[0]).toEqual({ ownerId: '301', weight: 1, caps: {} });
-    expect(parsed.reps['301']).toMatchObject({ holidays: [], outOfOffice: [], away: false });
+    expect(parsed.reps['301']).toMatchObject({ outOfOffice: [], away: false });
   });
 
   it('accepts a full calendar', () => {
-    const rep = { ...weekdaysNineToFive('America/New_York'), holidays: ['2025-07-04'], outOfOffice: [{ from: '2025-08-01', to: '2025-08-10' }, { from: '2025-09-01T12:00:00-04:00', to: '2025-09-01T18:00:00-04:00' }] };
+    const rep = { ...weekdaysNineToFive('America/New_York', { country: 'US', region: 'NY', extra: ['2025-07-03'], ignore: ['2025-11-11'] }), outOfOffice: [{ from: '2025-08-01', to: '2025-08-10' }, { from: '2025-09-01T12:00:00-04:00', to: '2025-09-01T18:00:00-04:00' }] };
     expect(issues({ ...valid, reps: { '301': rep } })).toEqual([]);
   });
 
   const rep = valid.reps['301']!;
+  const calendar = rep.calendar;
   it.each<{ name: string; input: unknown; path: string; message: string | RegExp }>([
     { name: 'a rule naming a missing pool', input: { ...valid, rules: [{ ...valid.rules[0]!, poolId: 'apac' }] }, path: 'rules.0.poolId', message: 'There is no pool "apac"' },
     { name: 'a missing default pool', input: { ...valid, defaultPool: 'nope' }, path: 'defaultPool', message: 'There is no pool "nope"' },
@@ -38,10 +39,17 @@ describe('routingSettingsSchema', () => {
     { name: 'a member without availability', input: { ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '302' }] }] }, path: 'pools.0.members.0.ownerId', message: 'Set the availability of owner 302 under reps' },
     { name: 'a member listed twice', input: { ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '301' }, { ownerId: '301' }] }] }, path: 'pools.0.members.1.ownerId', message: 'Owner "301" is listed twice' },
     { name: 'a zero weight', input: { ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '301', weight: 0 }] }] }, path: 'pools.0.members.0.weight', message: 'The weight must be at least 1' },
-    { name: 'an unknown time zone', input: { ...valid, reps: { '301': { ...rep, timeZone: 'Mars/Olympus' } } }, path: 'reps.301.timeZone', message: /IANA time zone/ },
-    { name: 'a bad time', input: { ...valid, reps: { '301': { ...rep, workingHours: { mon: [{ start: '9:00', end: '17:00' }] } } } }, path: 'reps.301.workingHours.mon.0.start', message: /HH:MM/ },
-    { name: 'an end before the start', input: { ...valid, reps: { '301': { ...rep, workingHours: { tue: [{ start: '17:00', end: '09:00' }] } } } }, path: 'reps.301.workingHours.tue.0.end', message: 'The end must be after the start' },
-    { name: 'a bad holiday', input: { ...valid, reps: { '301': { ...rep, holidays: ['2025-02-30'] } } }, path: 'reps.301.holidays.0', message: /ISO date/ },
+    { name: 'an unknown time zone', input: { ...valid, reps: { '301': { ...rep, calendar: { ...calendar, timeZone: 'Mars/Olympus' } } } }, path: 'reps.301.calendar.timeZone', message: /IANA time zone/ },
+    { name: 'a bad time', input: { ...valid, reps: { '301': { ...rep, calendar: { ...calendar, workingHours: { mon: [{ start: '9:00', end: '17:00' }] } } } } }, path: 'reps.301.calendar.workingHours.mon.0.start', message: /HH:MM/ },
+    {
+      name: 'an end before the start',
+      input: { ...valid, reps: { '301': { ...rep, calendar: { ...calendar, workingHours: { tue: [{ start: '17:00', end: '09:00' }] } } } } },
+      path: 'reps.301.calendar.workingHours.tue.0.end',
+      message: 'The end must be after the start',
+    },
+    { name: 'a bad day off', input: { ...valid, reps: { '301': { ...rep, calendar: { ...calendar, holidays: { extra: ['2025-02-30'] } } } } }, path: 'reps.301.calendar.holidays.extra.0', message: /ISO date/ },
+    { name: 'a country without holiday data', input: { ...valid, reps: { '301': { ...rep, calendar: { ...calendar, holidays: { country: 'XX' } } } } }, path: 'reps.301.calendar.holidays.country', message: /no holiday data/ },
+    { name: 'a rep without a calendar', input: { ...valid, reps: { '301': { away: false } } }, path: 'reps.301.calendar', message: /object/ },
     { name: 'out of office backwards', input: { ...valid, reps: { '301': { ...rep, outOfOffice: [{ from: '2025-08-10', to: '2025-08-01' }] } } }, path: 'reps.301.outOfOffice.0.to', message: 'The end must not be before the start' },
   ])('rejects $name at $path', ({ input, path, message }) => {
     expect(issues(input)).toContainEqual({ path, message: expect.stringMatching(message) });

@@ -1,4 +1,4 @@
-import { advanceClock, startClock, type SlaClock, type SlaEffect, type SlaState, type Touch } from '../../../src/domain/sla';
+import { advanceClock, closeClock, startClock, type SlaClock, type SlaEffect, type SlaState, type Touch } from '../../../src/domain/sla';
 import { local, weekdays9to5 } from '../calendar/calendars';
 import { policy } from './policies';
 
@@ -38,6 +38,7 @@ describe('advanceClock', () => {
     expect(result.effects).toEqual(effects);
     expect(result.clock.firstTouchAt).toBe(firstTouch === undefined ? undefined : at(firstTouch));
     expect(result.clock.dueAt).toBe(fresh.dueAt);
+    expect(result.clock.breachedAt).toBe(state === 'breached' && clock.state !== 'breached' ? fresh.dueAt : clock.breachedAt);
   });
 
   it.each<[string, Parameters<typeof policy>[0], SlaEffect]>([
@@ -60,7 +61,7 @@ describe('advanceClock', () => {
       effects.push(...result.effects);
     }
     expect(effects).toEqual([REMIND, REASSIGN]);
-    expect(clock).toEqual({ ...fresh, state: 'breached', firstTouchAt: at('2026-01-14T09:15') });
+    expect(clock).toEqual({ ...fresh, state: 'breached', breachedAt: fresh.dueAt, firstTouchAt: at('2026-01-14T09:15') });
   });
 
   it('gives the same result when advanced 10 times at the same moment', () => {
@@ -81,5 +82,21 @@ describe('advanceClock', () => {
   it('returns the same clock object when nothing changed', () => {
     const clock = inState('at_risk');
     expect(advanceClock(clock, calendar, { now: at('2026-01-13T13:00'), touches: [], ownerId: 'rep-1' }).clock).toBe(clock);
+  });
+
+  it.each<[string, SlaClock, 'reassigned' | 'recycled', SlaState]>([
+    ['a running clock ends reassigned', inState('at_risk'), 'reassigned', 'reassigned'],
+    ['a breached clock ends recycled', { ...inState('breached'), breachedAt: fresh.dueAt }, 'recycled', 'recycled'],
+    ['a met clock stays met', inState('met', at('2026-01-13T11:00')), 'recycled', 'met'],
+    ['an ended clock stays as it ended', inState('reassigned'), 'recycled', 'reassigned'],
+  ])('closeClock: %s', (_name, clock, to, state) => {
+    const closed = closeClock(clock, to);
+    expect(closed.state).toBe(state);
+    expect(closed.breachedAt).toBe(clock.breachedAt);
+  });
+
+  it('an ended clock never moves again, even with a touch', () => {
+    const closed = closeClock(inState('on_track'), 'reassigned');
+    expect(advanceClock(closed, calendar, { now: at('2026-01-15T09:00'), touches: [touch('2026-01-13T11:00')], ownerId: 'rep-1' })).toEqual({ clock: closed, effects: [] });
   });
 });

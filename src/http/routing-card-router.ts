@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { HubspotGateway } from '../hubspot/gateway';
+import type { Logger } from '../log';
+import { applyRoutingAction, RoutingActionError } from '../pipeline/routing-actions';
+import { routingView } from '../pipeline/routing-view';
+import { sendQueuedTasks } from '../pipeline/task-outbox';
+import type { Db } from '../store/db';
+import type { SettingsStore } from '../store/settings-store';
+import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+import { routingActionBody, routingCardResponse } from './routing-card-responses';
+
+const contactIdQuery = z.object({ contactId: z.coerce.number().int().positive() });
+
+/** The routing & SLA card's API: who owns the lead, why, the first-touch clock and history; reassign, mark touched, recycle. */
+export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; settings: SettingsStore; logger: Logger; now: () => Date }): Router {
+  const router = Router();
+
+  router.get('/api/cards/routing', async (req, res) => {
+    const query = contactIdQuery.safeParse(req.query);
+    if (!query.success) return sendJson(res, { error: 'contactId is required' }, 400);
+    const { portalId } = callerOf(res);
+    const routing = await routingView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now());
+    if (!routing) return sendJson(res, { error: 'not_scored' }, 404);
+    sendJson(res, { routing }, 200, routingCardResponse);
+  });
+
+  router.post('/api/cards/routing/action', async (req, res) => {
+    const action = parseBody(routingActionBody, req, res);
+    if (!action) return;
+    const { portalId, userId } = callerOf(res);
+    const live = await deps.settings.live(portalId); // before the transaction: PGlite has one connection
+    const now = deps.now();
+    const [known] = await deps.db.query('SELECT 1 FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, action.contactId]);
+    if (!known) return sendJson(res, { error: 'not_scored' }, 404);
+    try {
+      await deps.db.transaction((tx) => applyRoutingAction(tx, { portalId, live, now, userId }, action));
+    } catch (error) {
+      if (error instanceof RoutingActionError) return sendJson(res, { error: error.message }, error.status);
+      throw error;
+    }
+    deps.logger.info({ portalId, contactId: action.contactId, action: action.kind, userId }, 'routing action applied');
+    // A hold alert queued by a reassignment to a pool nobody can take goes out now rather than at the next minute.
+    await sendQueuedTasks(deps, now).catch((error: unknown) => deps.logger.warn({ portalId, err: error }, 'queued tasks could not be sent yet'));
+    sendJson(res, { routing: await routingView(deps.db, portalId, action.contactId, live, now) }, 200, routingCardResponse);
+  });
+
+  return router;
+}

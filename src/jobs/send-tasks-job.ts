@@ -1,0 +1,10 @@
+import type { HubspotGateway } from '../hubspot/gateway';
+import type { Logger } from '../log';
+import { sendQueuedTasks } from '../pipeline/task-outbox';
+import type { Db } from '../store/db';
+import type { JobDefinition } from './schedule-job';
+
+/** Sends queued HubSpot tasks (SLA reminders and escalations, hold alerts) and retries failed ones, every minute. */
+export function sendTasksJob(deps: { db: Db; gateway: HubspotGateway; logger: Logger }): JobDefinition {
+  return { name: 'send-tasks', schedule: '* * * * *', lockKey: 7_041_016, run: (now) => sendQueuedTasks(deps, now) };
+}
