@@ -50,15 +50,15 @@ export async function assignLead(
   if (decision.kind === 'held') {
     // Still waiting in the hold queue: refresh the reason rather than piling up a row per attempt.
     const refreshed = await tx.query<{ id: number }>(
-      `UPDATE assignments SET reason = $3, decided_at = $4, pool_id = $5, rule_id = $6
+      `UPDATE assignments SET reason = $3, decided_at = $4, pool_id = $5, rule_id = $6, priority = $7
        WHERE id = (SELECT id FROM assignments WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1) AND kind = 'held'
        RETURNING id`,
-      [portalId, Number(lead.contactId), decision.reason, now, decision.poolId, decision.ruleId],
+      [portalId, Number(lead.contactId), decision.reason, now, decision.poolId, decision.ruleId, decision.priority],
     );
     if (refreshed[0]) return { decision, assignmentId: refreshed[0].id };
   }
   const [inserted] = await tx.query<{ id: number }>(
-    `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at, priority) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
       portalId,
       Number(lead.contactId),
@@ -68,6 +68,7 @@ export async function assignLead(
       decision.ruleId,
       decision.reason,
       now,
+      decision.priority,
     ],
   );
   return { decision, assignmentId: inserted!.id };

@@ -51,12 +51,13 @@ export async function applyRoutingAction(tx: Queryable, ctx: ActionContext, acti
       if (!known && !routing.reps[target]) throw new RoutingActionError(`There is no owner ${target} in this portal`, 400);
       await closeSlaClock(tx, portalId, contactId, 'reassigned', now);
       const reason = `Reassigned by ${by}${note}.`;
+      const priority = current?.priority ?? 'normal';
       await tx.query(
-        `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'assigned', $3, NULL, 'manual', $4, $5)`,
-        [portalId, contactId, target, reason, now],
+        `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at, priority) VALUES ($1, $2, 'assigned', $3, NULL, 'manual', $4, $5, $6)`,
+        [portalId, contactId, target, reason, now, priority],
       );
       if (live.settings.sla) {
-        const decision = { kind: 'assigned' as const, ownerId: target, poolId: null, ruleId: 'manual', reason, poolState: null, skipped: [] };
+        const decision = { kind: 'assigned' as const, ownerId: target, priority, poolId: null, ruleId: 'manual', reason, poolState: null, skipped: [] };
         await startSlaClock(tx, portalId, contactId, { routing, sla: live.settings.sla }, decision, now);
       }
     } else {

@@ -18,7 +18,7 @@ export async function startSlaClock(
   decision: Extract<RoutingDecision, { kind: 'assigned' }>,
   now: Date,
 ): Promise<SlaClock | undefined> {
-  const policy = selectPolicy(settings.sla.policies, decision.poolId ? { poolId: decision.poolId } : {});
+  const policy = selectPolicy(settings.sla.policies, { ...(decision.poolId ? { poolId: decision.poolId } : {}), priority: decision.priority });
   if (!policy) return undefined;
   const clock = startClock(policy, repCalendar(settings, decision.ownerId), now.getTime());
   await tx.query(

@@ -1,3 +1,4 @@
+import type { LeadPriority } from '../domain/sla';
 import type { Activity, ContactFacts } from '../domain/activities';
 import type { Decision } from '../domain/qualification';
 import type { LedgerEntry } from '../domain/scoring';
@@ -208,12 +209,13 @@ export interface AssignmentRow {
   rule_id: string;
   reason: string;
   decided_at: Date;
+  priority: LeadPriority;
 }
 
 /** The contact's latest routing decision, if it was ever routed. */
 export async function latestAssignment(tx: Queryable, portalId: number, contactId: number): Promise<AssignmentRow | undefined> {
   const [row] = await tx.query<AssignmentRow>(
-    `SELECT kind, owner_id, pool_id, rule_id, reason, decided_at FROM assignments
+    `SELECT kind, owner_id, pool_id, rule_id, reason, decided_at, priority FROM assignments
      WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1`,
     [portalId, contactId],
   );

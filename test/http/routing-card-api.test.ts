@@ -20,7 +20,7 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
       ...DEFAULT_PORTAL_SETTINGS,
       routing: {
         useCompanyOwner: true,
-        rules: [],
+        rules: [{ id: 'biotech', label: 'Biotech', when: [{ subject: 'property', property: 'industry', test: { op: 'eq', value: 'Biotech' } }], poolId: 'inbound', priority: 'high' }],
         defaultPool: 'inbound',
         pools: [
           { id: 'inbound', label: 'Inbound', strategy: 'round_robin', managerOwnerId: owners.manager, members: [owners.ann, owners.bob].map((ownerId) => ({ ownerId, weight: 1, caps: {} })) },
@@ -28,7 +28,10 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
         reps: Object.fromEntries([owners.ann, owners.bob, owners.cat].map((id) => [id, { calendar: ALWAYS }])),
       },
       sla: {
-        policies: [{ id: 'inbound', label: 'Inbound: 4 business hours', appliesTo: {}, firstTouchWithinHours: 4, reminderAtFraction: 0.5, onBreach: 'reassign', clearOwnerOnRecycle: true }],
+        policies: [
+          { id: 'fast', label: 'High priority: 1 business hour', appliesTo: { priority: 'high' }, firstTouchWithinHours: 1, reminderAtFraction: 0.5, onBreach: 'escalate', clearOwnerOnRecycle: false },
+          { id: 'inbound', label: 'Inbound: 4 business hours', appliesTo: {}, firstTouchWithinHours: 4, reminderAtFraction: 0.5, onBreach: 'reassign', clearOwnerOnRecycle: true },
+        ],
         defaultCalendar: ALWAYS,
       },
     });
@@ -61,9 +64,9 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
   const props = (contactId: number) => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))!;
 
   /** A scored contact at Cat's company, accepted by a rep on the score card: sales-ready, routed to its company's owner. */
-  const salesReadyLead = async (email: string): Promise<number> => {
+  const salesReadyLead = async (email: string, industry = 'Internet'): Promise<number> => {
     const { state } = harness.sandbox;
-    const contactId = Number(state.createRecord(PORTAL, 'contacts', { email, industry: 'Internet' }).id);
+    const contactId = Number(state.createRecord(PORTAL, 'contacts', { email, industry }).id);
     const company = state.createRecord(PORTAL, 'companies', { name: `${email} Inc`, hubspot_owner_id: owners.cat });
     state.associate(PORTAL, { type: 'contacts', id: String(contactId) }, { type: 'companies', id: company.id });
     const event = {
@@ -105,6 +108,13 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
     expect(props(contactId)).toMatchObject({ hubspot_owner_id: owners.cat, lm_sla_state: 'on_track' });
   });
 
+  it("gives a lead its rule's priority, which picks the SLA policy, even when its company owner takes it", async () => {
+    const contactId = await salesReadyLead('vip@example.com', 'Biotech');
+    expect(await view(contactId)).toMatchObject({ owner: { ownerId: owners.cat }, assignment: { ruleId: 'company_owner' }, sla: { policyId: 'fast' } });
+    // A manual reassignment keeps the lead's priority.
+    expect((await act({ contactId, kind: 'reassign', to: { ownerId: owners.ann } })).json.routing).toMatchObject({ owner: { ownerId: owners.ann }, sla: { policyId: 'fast' } });
+  });
+
   it('reassigns to a person, then to a pool (never the current owner), marks touched, and recycles with the owner cleared', async () => {
     const contactId = await salesReadyLead('second@example.com');
 
@@ -139,7 +149,7 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
     expect(props(contactId)).toMatchObject({ lm_status: 'recycled', hubspot_owner_id: '' });
     expect((await act({ contactId, kind: 'reassign', to: { poolId: 'inbound' } })).json).toEqual({ error: 'Only sales-ready leads are routed; this lead is recycled' });
 
-    const audit = await harness.service.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE portal_id = $1 AND action LIKE 'routing.%' ORDER BY id`, [PORTAL]);
+    const audit = await harness.service.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE portal_id = $1 AND action LIKE 'routing.%' AND detail->>'contactId' = $2 ORDER BY id`, [PORTAL, String(contactId)]);
     expect(audit.map((a) => a.action)).toEqual(['routing.reassign', 'routing.reassign', 'routing.touched', 'routing.recycle']);
   });
 

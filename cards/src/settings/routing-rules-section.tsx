@@ -9,6 +9,12 @@ import { unusedId } from './unused-id';
 
 const RULES = ['routing', 'rules'];
 
+const PRIORITY_OPTIONS = [
+  { label: 'Normal (default)', value: '' },
+  { label: 'High', value: 'high' },
+  { label: 'Low', value: 'low' },
+];
+
 /** Ordered routing rules: the first whose conditions all hold sends the lead to its pool. */
 export function RoutingRulesSection({ routing }: { routing: RoutingSettings }) {
   const { update } = useDraft();
@@ -39,6 +45,12 @@ export function RoutingRulesSection({ routing }: { routing: RoutingSettings }) {
                 Add condition
               </Button>
               <SelectField path={[...path, 'poolId']} label="Send to pool" options={poolOptions} />
+              <SelectField
+                path={[...path, 'priority']}
+                label="Lead priority"
+                description="Picks the SLA policy for these leads (policies can apply to a priority)."
+                options={PRIORITY_OPTIONS}
+              />
               <ListItemButtons
                 index={index}
                 count={rules.length}

@@ -150,6 +150,8 @@ export interface RoutingRule {
   /** Every condition must hold; none matches every lead. */
   when: RoutingCondition[];
   poolId: string;
+  /** Priority of the leads it matches (picks their SLA policy); normal when unset. */
+  priority?: LeadPriority;
 }
 
 export type RoutingStrategy = 'round_robin' | 'weighted' | 'least_loaded';

@@ -89,6 +89,7 @@ describe('settings page: routing and SLA', () => {
     triggerWith(find(Select, { name: 'routing.rules.1.when.0.test.op' }), 'onChange', 'eq');
     findByTestId(Button, 'add-routing-rule').trigger('onClick');
     findByTestId(Button, 'move-down-rule-good_fit').trigger('onClick');
+    triggerWith(find(Select, { name: 'routing.rules.0.priority' }), 'onChange', 'high');
 
     expect(findByTestId(Accordion, 'routing-rule-dach').props.title).toBe('1. DACH → DACH');
     expect(find(Input, { name: 'routing.rules.0.when.0.test.value' }).props.value).toBe('Germany');
@@ -96,6 +97,7 @@ describe('settings page: routing and SLA', () => {
     const { rules } = (await checkedSettings(service)).routing!;
     expect(rules.map((rule) => rule.id)).toEqual(['dach', 'good_fit', 'rule_1']);
     expect(rules[0]?.when).toEqual([{ subject: 'property', property: 'country', test: { op: 'eq', value: 'Germany' } }]);
+    expect(rules.map((rule) => rule.priority)).toEqual(['high', undefined, undefined]);
     expect(rules[2]).toEqual({ id: 'rule_1', label: 'New rule', when: [{ subject: 'property', property: 'country', test: { op: 'in', values: [] } }], poolId: 'inbound' });
   });
 

@@ -4,6 +4,7 @@ import { EMPTY_POOL_STATE } from './pool-state';
 import { ruleMatches } from './rule-matches';
 import type { RouteLeadInput, RoutingDecision, SkippedMember } from './routing-input';
 import type { RoutingSettings } from './routing-settings';
+import type { LeadPriority } from '../sla/sla-policy';
 
 const STRATEGY_NAMES = { round_robin: 'round robin', weighted: 'weighted', least_loaded: 'least loaded' } as const;
 
@@ -13,7 +14,7 @@ const describeSkipped = (skipped: readonly SkippedMember[]): string =>
 type CompanyOwnerCheck = { kind: 'assign'; decision: RoutingDecision } | { kind: 'fall_through'; note: string };
 
 /** The existing relationship first: the company owner takes the lead if available, else the rules decide (said in the reason). */
-function checkCompanyOwner(settings: RoutingSettings, ownerId: string | undefined, now: number): CompanyOwnerCheck {
+function checkCompanyOwner(settings: RoutingSettings, ownerId: string | undefined, now: number, priority: LeadPriority): CompanyOwnerCheck {
   if (!settings.useCompanyOwner || ownerId === undefined) return { kind: 'fall_through', note: '' };
   const rep = settings.reps[ownerId];
   const availability = rep ? checkAvailability(rep, now) : undefined;
@@ -26,6 +27,7 @@ function checkCompanyOwner(settings: RoutingSettings, ownerId: string | undefine
     ownerId,
     poolId: null,
     ruleId: 'company_owner',
+    priority,
     reason: `Owner ${ownerId} owns the contact's company${calendar}.`,
     poolState: null,
     skipped: [],
@@ -40,10 +42,11 @@ function checkCompanyOwner(settings: RoutingSettings, ownerId: string | undefine
  */
 export function routeLead(input: RouteLeadInput): RoutingDecision {
   const { lead, settings, now } = input;
-  const companyOwner = checkCompanyOwner(settings, input.companyOwnerId, now);
+  const rule = settings.rules.find((candidate) => ruleMatches(candidate, lead));
+  const priority = rule?.priority ?? 'normal';
+  const companyOwner = checkCompanyOwner(settings, input.companyOwnerId, now, priority);
   if (companyOwner.kind === 'assign') return companyOwner.decision;
 
-  const rule = settings.rules.find((candidate) => ruleMatches(candidate, lead));
   const poolId = rule?.poolId ?? settings.defaultPool;
   const ruleId = rule?.id ?? 'default';
   const pool = settings.pools.find((candidate) => candidate.id === poolId);
@@ -56,6 +59,7 @@ export function routeLead(input: RouteLeadInput): RoutingDecision {
       kind: 'held',
       poolId,
       ruleId,
+      priority,
       reason: `${companyOwner.note}${route}; nobody in pool "${pool.label}" can take the lead (${describeSkipped(outcome.skipped)}). Held for manager ${pool.managerOwnerId}.`,
       alertOwnerId: pool.managerOwnerId,
       skipped: outcome.skipped,
@@ -67,6 +71,7 @@ export function routeLead(input: RouteLeadInput): RoutingDecision {
     ownerId: outcome.ownerId,
     poolId,
     ruleId,
+    priority,
     reason: `${companyOwner.note}${route}; pool "${pool.label}" (${STRATEGY_NAMES[pool.strategy]}) chose owner ${outcome.ownerId}.${skippedNote}`,
     poolState: outcome.poolState,
     skipped: outcome.skipped,

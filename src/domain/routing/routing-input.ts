@@ -1,5 +1,6 @@
 import type { LeadStatus } from '../qualification/lead-status';
 import type { Grade, ScoreResult } from '../scoring';
+import type { LeadPriority } from '../sla/sla-policy';
 import type { PoolState, RepState } from './pool-state';
 import type { RoutingSettings } from './routing-settings';
 
@@ -36,6 +37,8 @@ export type RoutingDecision =
   | {
       kind: 'assigned';
       ownerId: string;
+      /** From the first rule the lead matches (even when its company owner takes it); normal when none says. */
+      priority: LeadPriority;
       /** Null when the company owner took the lead (no pool involved). */
       poolId: string | null;
       /** The matching rule's id, 'company_owner' or 'default'. */
@@ -48,6 +51,7 @@ export type RoutingDecision =
   | {
       kind: 'held';
       poolId: string;
+      priority: LeadPriority;
       ruleId: string;
       reason: string;
       /** The pool's manager, to alert that a lead waits in the hold queue. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { propertyNameSchema } from '../activities/activity-mapping';
 import { ruleIdSchema } from '../scoring/scoring-rules';
+import { leadPrioritySchema } from '../sla/sla-policy';
 
 const valueSchema = z.string().trim().min(1, 'Give a value to compare with');
 
@@ -47,5 +48,7 @@ export const routingRuleSchema = z.object({
   /** Every condition must hold; a rule without conditions matches every lead. */
   when: z.array(routingConditionSchema),
   poolId: ruleIdSchema,
+  /** The priority of leads this rule matches, which picks their SLA policy (normal when no rule says). */
+  priority: leadPrioritySchema.optional(),
 });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;

@@ -38,4 +38,6 @@ CREATE INDEX task_outbox_due ON task_outbox (next_attempt_at) WHERE sent_at IS N
 -- assignments in the rep's local day), so they can never drift from what was actually handed out.
 DROP TABLE rep_states;
 CREATE INDEX assignments_owner ON assignments (portal_id, owner_id, decided_at) WHERE kind = 'assigned';
+-- The lead's priority as its routing rule set it: it picks the SLA policy, and a manual reassignment keeps it.
+ALTER TABLE assignments ADD COLUMN priority text NOT NULL DEFAULT 'normal' CHECK (priority IN ('high', 'normal', 'low'));
 CREATE INDEX contacts_sales_ready ON contacts (portal_id) WHERE status = 'sql';

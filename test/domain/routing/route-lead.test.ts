@@ -48,6 +48,22 @@ describe('routeLead: rules', () => {
   });
 });
 
+describe('routeLead: priority', () => {
+  const prioritised = () => {
+    const base = settings();
+    return settings({ rules: base.rules.map((rule) => (rule.id === 'enterprise' ? { ...rule, priority: 'high' as const } : rule)) });
+  };
+  it.each([
+    { name: "the matching rule's priority", properties: { numemployees: '1000+' }, companyOwner: undefined, priority: 'high' },
+    { name: 'normal when the matching rule sets none', properties: { country: 'Germany' }, companyOwner: undefined, priority: 'normal' },
+    { name: 'normal when no rule matches', properties: {}, companyOwner: undefined, priority: 'normal' },
+    { name: "the rule's priority when the company owner takes the lead", properties: { numemployees: '1000+' }, companyOwner: '500', priority: 'high' },
+  ])('$name', ({ properties, companyOwner, priority }) => {
+    const decision = new Simulation(prioritised()).route(lead({ properties, score: { total: 10, fit: 0, engagement: 10 }, grade: 'D' }), companyOwner);
+    expect(decision.priority).toBe(priority);
+  });
+});
+
 describe('routeLead: company owner first', () => {
   it('gives the lead to an available company owner', () => {
     const decision = new Simulation(settings()).route(lead(), '500');
@@ -104,6 +120,7 @@ describe('routeLead: skipping and holding', () => {
       kind: 'held',
       poolId: 'emea',
       ruleId: 'dach',
+      priority: 'normal',
       alertOwnerId: '901',
       reason: 'Rule "DACH" matched; nobody in pool "EMEA" can take the lead (301: away; 302: away). Held for manager 901.',
       skipped: [
