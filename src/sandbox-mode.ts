@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { oauthRedirectUri } from './app-definition';
 import type { Config } from './config';
 import type { Logger } from './log';
-import { applyScenario, createHubspotSandbox, generateScenario, sendWebhooks, type HubspotSandbox } from './sandbox';
+import { applyScenario, createHubspotSandbox, demoPortalSettings, generateScenario, sendWebhooks, type HubspotSandbox } from './sandbox';
 import { startService, type Service } from './service';
 
 export const DEMO_PORTAL_ID = 20_250_001;
@@ -34,7 +34,7 @@ export async function startSandboxMode(
     app: { redirectUris: [oauthRedirectUri(config.appBaseUrl)] },
   });
   const scenario = generateScenario({ seed: DEMO_SEED, contacts: options.contacts ?? 300 });
-  const { events } = applyScenario(sandbox.state, scenario, { portalId: DEMO_PORTAL_ID, appId: sandbox.app.appId });
+  const { events, ids } = applyScenario(sandbox.state, scenario, { portalId: DEMO_PORTAL_ID, appId: sandbox.app.appId });
   const emulator = await sandbox.listen(0);
 
   const service = await startService({
@@ -48,6 +48,8 @@ export async function startSandboxMode(
   });
 
   try {
+    // Routing and the SLA are on from the first lead; a portal an earlier start already configured keeps its settings.
+    await publishDemoSettings(service, scenario.owners.map((owner) => ids.owners.get(owner.key)!));
     await installThroughOAuth(service.url);
   } catch (error) {
     await service.stop();
@@ -96,6 +98,16 @@ export async function startSandboxMode(
       await emulator.close();
     },
   };
+}
+
+async function publishDemoSettings(service: Service, ownerIds: string[]): Promise<void> {
+  await service.db.query(
+    `INSERT INTO settings_versions (portal_id, version, settings, created_by, published_at, published_by, note)
+     SELECT $1, 1, $2, 'sandbox', now(), 'sandbox', 'Demo routing and SLA'
+     WHERE NOT EXISTS (SELECT 1 FROM settings_versions WHERE portal_id = $1)`,
+    [DEMO_PORTAL_ID, JSON.stringify(demoPortalSettings(ownerIds))],
+  );
+  service.settings.invalidate(DEMO_PORTAL_ID);
 }
 
 /** Follows the install like a browser would: our /oauth/install → HubSpot's authorize → our callback. */

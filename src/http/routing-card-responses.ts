@@ -21,7 +21,7 @@ export const routingCardResponse = z.object({
         ownerId: z.string().nullable(),
         poolId: z.string().nullable(),
         poolLabel: z.string().nullable(),
-        /** A rule id, 'company_owner', 'default', 'manual' (a user's reassignment) or 'sla' (released by the SLA). */
+        /** A rule id, 'company_owner', 'default', 'manual' (a user's reassignment), 'sla' (released by the SLA), 'hubspot_lookup' (waiting for HubSpot's answers) or 'hold_queue' (released while held). */
         ruleId: z.string(),
         ruleLabel: z.string().nullable(),
         reason: z.string(),

@@ -1,13 +1,22 @@
 import type { LiveSettings } from '../domain/portal-settings';
-import type { RoutingDecision, RoutingLead, RoutingSettings } from '../domain/routing';
+import { trackedProperties } from '../domain/activities';
+import { routingProperties, type RoutingDecision, type RoutingLead, type RoutingSettings } from '../domain/routing';
 import type { Queryable } from '../store/db';
 import type { ContactRow } from '../store/lead-store';
 import { assignLead } from './assign-lead';
 import { startSlaClock } from './sla-clocks';
 import { queueTask } from './task-outbox';
 
-/** The rule id of a lead waiting for its company's owner to be read from HubSpot before it is routed. */
-export const COMPANY_OWNER_LOOKUP = 'company_owner_lookup';
+/** The rule id of a lead waiting for what routing needs from HubSpot (its company's owner, rule properties) before it is routed. */
+export const HUBSPOT_LOOKUP = 'hubspot_lookup';
+
+/** Rule properties the app does not keep current from webhooks: they are read from HubSpot when the lead is routed. */
+export function untrackedRoutingProperties(live: LiveSettings): string[] {
+  const routing = live.settings.routing;
+  if (!routing) return [];
+  const tracked = new Set(trackedProperties(live.settings.scoring));
+  return routingProperties(routing).filter((name) => !tracked.has(name));
+}
 
 export interface RouteOptions {
   /** A rep this decision must not pick (the one who let the SLA breach, or the one a user reassigns away from). */
@@ -17,20 +26,23 @@ export interface RouteOptions {
 }
 
 /**
- * Called in the contact's transaction when it becomes sales-ready. With "company owner first", the lead
- * waits (as a hold with its own rule id, no alert) until the worker or the hold queue has read the company's
- * owner from HubSpot outside the transaction; otherwise it is routed at once. Returns whether it waits.
+ * Called in the contact's transaction when it becomes sales-ready. When routing needs something from
+ * HubSpot (the company's owner, with "company owner first"; rule properties no webhook keeps current), the
+ * lead waits as a hold with its own rule id and no alert until the worker or the hold queue has read it
+ * outside the transaction; otherwise it is routed at once. Returns whether it waits.
  */
 export async function requestRouting(tx: Queryable, portalId: number, live: LiveSettings, lead: RoutingLead, now: Date): Promise<boolean> {
   const routing = live.settings.routing;
   if (!routing) return false;
-  if (!routing.useCompanyOwner) {
+  const untracked = untrackedRoutingProperties(live);
+  if (!routing.useCompanyOwner && untracked.length === 0) {
     await routeSalesReadyLead(tx, portalId, live, lead, now);
     return false;
   }
+  const needs = [...(routing.useCompanyOwner ? ["the owner of the contact's company"] : []), ...(untracked.length > 0 ? [`its ${untracked.join(', ')}`] : [])];
   await tx.query(
     `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'held', NULL, NULL, $3, $4, $5)`,
-    [portalId, Number(lead.contactId), COMPANY_OWNER_LOOKUP, "Looking up the owner of the contact's company in HubSpot.", now],
+    [portalId, Number(lead.contactId), HUBSPOT_LOOKUP, `Reading ${needs.join(' and ')} from HubSpot.`, now],
   );
   return true;
 }

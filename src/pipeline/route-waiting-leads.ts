@@ -4,7 +4,8 @@ import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
 import { latestAssignment, lockContact } from '../store/lead-store';
 import { rescoreContact } from './process-contact';
-import { routeSalesReadyLead, routingLeadOf } from './route-sales-ready';
+import { presentValues } from './pipeline-deps';
+import { routeSalesReadyLead, routingLeadOf, untrackedRoutingProperties } from './route-sales-ready';
 
 export interface WaitingOutcome {
   assigned: number;
@@ -40,13 +41,14 @@ export async function routeWaitingLeads(
   const routing = live.settings.routing;
   if (!routing || contactIds.length === 0) return outcome;
   let companyOwners = new Map<number, string>();
-  if (routing.useCompanyOwner) {
-    try {
-      companyOwners = await companyOwnersOf(deps.gateway, portalId, contactIds);
-    } catch (error) {
-      deps.logger.warn({ portalId, leads: contactIds.length, err: error }, 'company owners could not be read; the leads stay held');
-      return { ...outcome, held: contactIds.length };
-    }
+  let current = new Map<number, Record<string, string>>();
+  const untracked = untrackedRoutingProperties(live);
+  try {
+    if (routing.useCompanyOwner) companyOwners = await companyOwnersOf(deps.gateway, portalId, contactIds);
+    if (untracked.length > 0) current = await currentProperties(deps.gateway, portalId, contactIds, untracked);
+  } catch (error) {
+    deps.logger.warn({ portalId, leads: contactIds.length, err: error }, 'what routing needs could not be read from HubSpot; the leads stay held');
+    return { ...outcome, held: contactIds.length };
   }
   for (const contactId of contactIds) {
     const result = await deps.db.transaction(async (tx) => {
@@ -61,13 +63,20 @@ export async function routeWaitingLeads(
         return 'released' as const;
       }
       const companyOwnerId = companyOwners.get(contactId);
-      const routed = await routeSalesReadyLead(tx, portalId, live, routingLeadOf(contact), now, companyOwnerId ? { companyOwnerId } : {});
+      const lead = routingLeadOf(contact);
+      const routed = await routeSalesReadyLead(tx, portalId, live, { ...lead, properties: { ...lead.properties, ...current.get(contactId) } }, now, companyOwnerId ? { companyOwnerId } : {});
       await rescoreContact(tx, { portalId, live, now }, contactId);
       return routed?.decision.kind === 'assigned' ? ('assigned' as const) : ('held' as const);
     });
     if (result) outcome[result] += 1;
   }
   return outcome;
+}
+
+/** HubSpot's current values of `properties` for each contact (only those that hold a value). */
+async function currentProperties(gateway: HubspotGateway, portalId: number, contactIds: readonly number[], properties: readonly string[]): Promise<Map<number, Record<string, string>>> {
+  const records = await gateway.forPortal(portalId).contacts.batchRead(contactIds.map(String), properties);
+  return new Map(records.map((record) => [Number(record.id), presentValues(record.properties)]));
 }
 
 /** The owner of each contact's company (its first associated company that has an owner). */

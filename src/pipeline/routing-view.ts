@@ -7,7 +7,7 @@ import { listOwners } from '../store/owners';
 
 const HISTORY_LIMIT = 50;
 const MINUTE = 60_000;
-const SPECIAL_RULES = new Set(['company_owner', 'company_owner_lookup', 'default', 'manual', 'sla', 'hold_queue']);
+const SPECIAL_RULES = new Set(['company_owner', 'hubspot_lookup', 'default', 'manual', 'sla', 'hold_queue']);
 
 interface AssignmentHistoryRow {
   kind: 'assigned' | 'held' | 'released';

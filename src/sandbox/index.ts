@@ -29,6 +29,7 @@ export type { EngagementType, ObjectType } from './object-types';
 export { generateScenario } from './scenario';
 export type { Activity, Outcome, Scenario, ScenarioContact, ScenarioOptions } from './scenario';
 export { applyScenario } from './apply-scenario';
+export { demoPortalSettings } from './demo-settings';
 export type { AppliedScenario } from './apply-scenario';
 export { sendWebhooks, webhookBatches } from './webhook-sender';
 export type { SendWebhooksOptions, SendWebhooksReport } from './webhook-sender';

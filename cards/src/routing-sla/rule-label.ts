@@ -6,6 +6,8 @@ const BUILT_IN_RULES: Record<string, string> = {
   manual: 'Reassigned by a user',
   default: 'Default pool',
   sla: 'Released by the SLA',
+  hubspot_lookup: 'Reading the company owner from HubSpot',
+  hold_queue: 'Released from the hold queue',
 };
 
 /** How the routing chose: the built-in reason, else the admin's rule label, else its id. */

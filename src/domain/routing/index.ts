@@ -4,6 +4,7 @@ export { previewRouting, type PreviewLead, type RoutingPreview, type RoutingStat
 export { recordAssignment } from './record-assignment';
 export { repAvailabilitySchema, type RepAvailability } from './rep-availability';
 export { routeLead } from './route-lead';
+export { routingProperties } from './routing-properties';
 export type { RouteLeadInput, RoutingDecision, RoutingLead, SkippedMember, SkipReason } from './routing-input';
 export { routingConditionSchema, routingRuleSchema, valueTestSchema, type RoutingCondition, type RoutingRule, type ValueTest } from './routing-rules';
 export {
