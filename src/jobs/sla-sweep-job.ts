@@ -1,5 +1,6 @@
 import type { LiveSettings } from '../domain/portal-settings';
-import type { SlaEffect } from '../domain/sla';
+import { DateTime } from 'luxon';
+import { repCalendar, type SlaEffect } from '../domain/sla';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
 import { rescoreContact } from '../pipeline/process-contact';
@@ -9,6 +10,7 @@ import { queueTask, sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db, Queryable } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import { lockContact, type ContactRow } from '../store/lead-store';
+import { ownerName } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import type { JobDefinition } from './schedule-job';
 
@@ -60,10 +62,25 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
   };
 }
 
+/** "Mon 23 Nov 2026, 14:00 (America/New_York)": a due time as the rep reads it. */
+function localTime(at: number, timeZone: string): string {
+  return `${DateTime.fromMillis(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm')} (${timeZone})`;
+}
+
+async function ownerNameOf(tx: Queryable, portalId: number, ownerId: string): Promise<string> {
+  const [row] = await tx.query<{ owner_id: string; email: string | null; first_name: string | null; last_name: string | null }>(
+    'SELECT owner_id, email, first_name, last_name FROM owners WHERE portal_id = $1 AND owner_id = $2',
+    [portalId, ownerId],
+  );
+  return row ? ownerName(row) : `Owner ${ownerId}`;
+}
+
 /** What the clock's effects do to the lead, in the transaction: tasks queued, the lead reassigned or recycled. */
 async function applyEffects(tx: Queryable, contact: ContactRow, live: LiveSettings, row: ClockRow, effects: SlaEffect[], now: Date): Promise<void> {
   const { portal_id: portalId, contact_id: contactId } = contact;
-  const due = new Date(row.clock.dueAt).toISOString();
+  const sla = live.settings.sla!;
+  const due = localTime(row.clock.dueAt, repCalendar({ routing: live.settings.routing, sla }, row.owner_id).timeZone);
+  const owner = await ownerNameOf(tx, portalId, row.owner_id);
   for (const effect of effects) {
     if (effect.kind === 'remind') {
       await queueTask(
@@ -74,7 +91,7 @@ async function applyEffects(tx: Queryable, contact: ContactRow, live: LiveSettin
           dedupeKey: `sla:${row.id}:remind`,
           ownerId: effect.ownerId,
           subject: 'Reminder: first touch due soon',
-          body: `Call, email, meet or note this lead before ${due}: that is when its first-touch SLA runs out.`,
+          body: `Call, email, meet or note this lead before ${due}: that is when its first-touch SLA (${row.clock.policyId}) runs out.`,
           dueAt: new Date(row.clock.dueAt),
         },
         now,
@@ -89,15 +106,15 @@ async function applyEffects(tx: Queryable, contact: ContactRow, live: LiveSettin
           dedupeKey: `sla:${row.id}:escalate`,
           ownerId: pool?.managerOwnerId ?? effect.ownerId,
           subject: 'Escalation: first-touch SLA breached',
-          body: `Owner ${effect.ownerId} did not touch this lead by ${due} (policy ${row.clock.policyId}).`,
+          body: `${owner} did not touch this lead by ${due} (first-touch SLA ${row.clock.policyId}). It is still theirs: follow up with them or reassign it.`,
         },
         now,
       );
     } else if (effect.action === 'reassign') {
       await closeSlaClock(tx, portalId, contactId, 'reassigned', now);
-      await routeSalesReadyLead(tx, portalId, live, routingLeadOf(contact), now, { notOwnerId: effect.ownerId });
+      await routeSalesReadyLead(tx, portalId, live, routingLeadOf(contact), now, { excluded: { [effect.ownerId]: 'let the first-touch SLA lapse' } });
     } else if (effect.action === 'recycle') {
-      const reason = `first-touch SLA breached by owner ${effect.ownerId} (due ${due})`;
+      const reason = `first-touch SLA breached by ${owner} (due ${due})`;
       await closeSlaClock(tx, portalId, contactId, 'recycled', now);
       await tx.query(
         `INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by, reason) VALUES ($1, $2, 'recycle', $3, 'system:sla', $4)`,

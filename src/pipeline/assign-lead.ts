@@ -13,7 +13,7 @@ export async function assignLead(
   settings: RoutingSettings,
   lead: RoutingLead,
   now: Date,
-  companyOwnerId?: string,
+  options: { companyOwnerId?: string; excluded?: Readonly<Record<string, string>> } = {},
 ): Promise<{ decision: RoutingDecision; assignmentId: number }> {
   const poolIds = settings.pools.map((pool) => pool.id).sort();
   for (const poolId of poolIds) {
@@ -35,7 +35,7 @@ export async function assignLead(
     poolStates,
     repStates,
     now: now.getTime(),
-    ...(companyOwnerId ? { companyOwnerId } : {}),
+    ...options,
   });
   if (decision.kind === 'assigned') {
     if (decision.poolId && decision.poolState) {

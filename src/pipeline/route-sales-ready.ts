@@ -1,6 +1,6 @@
 import type { LiveSettings } from '../domain/portal-settings';
 import { trackedProperties } from '../domain/activities';
-import { routingProperties, type RoutingDecision, type RoutingLead, type RoutingSettings } from '../domain/routing';
+import { routingProperties, type RoutingDecision, type RoutingLead } from '../domain/routing';
 import type { Queryable } from '../store/db';
 import type { ContactRow } from '../store/lead-store';
 import { assignLead } from './assign-lead';
@@ -19,8 +19,8 @@ export function untrackedRoutingProperties(live: LiveSettings): string[] {
 }
 
 export interface RouteOptions {
-  /** A rep this decision must not pick (the one who let the SLA breach, or the one a user reassigns away from). */
-  notOwnerId?: string;
+  /** Reps this decision must not pick, with why (the one who let the SLA lapse, the one a user reassigns away from). */
+  excluded?: Readonly<Record<string, string>>;
   /** The owner of the contact's company, as HubSpot says now. */
   companyOwnerId?: string;
 }
@@ -62,9 +62,8 @@ export async function routeSalesReadyLead(
   const routing = live.settings.routing;
   if (!routing) return undefined;
   const archived = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND archived', [portalId]);
-  const unavailable = [...archived.map((row) => row.owner_id), ...(options.notOwnerId ? [options.notOwnerId] : [])];
-  const companyOwnerId = options.companyOwnerId && !unavailable.includes(options.companyOwnerId) ? options.companyOwnerId : undefined;
-  const routed = await assignLead(tx, portalId, withoutReps(routing, unavailable), lead, now, companyOwnerId);
+  const excluded = { ...Object.fromEntries(archived.map((row) => [row.owner_id, 'deactivated in HubSpot'])), ...options.excluded };
+  const routed = await assignLead(tx, portalId, routing, lead, now, { ...(options.companyOwnerId ? { companyOwnerId: options.companyOwnerId } : {}), excluded });
   const { decision, assignmentId } = routed;
   if (decision.kind === 'assigned' && live.settings.sla) {
     await startSlaClock(tx, portalId, Number(lead.contactId), { routing, sla: live.settings.sla }, decision, now);
@@ -84,16 +83,6 @@ export async function routeSalesReadyLead(
     );
   }
   return routed;
-}
-
-/** The same settings with some reps unavailable for this decision (marked away). */
-function withoutReps(routing: RoutingSettings, ownerIds: readonly string[]): RoutingSettings {
-  const reps = { ...routing.reps };
-  for (const ownerId of ownerIds) {
-    const rep = reps[ownerId];
-    if (rep) reps[ownerId] = { ...rep, away: true };
-  }
-  return ownerIds.length === 0 ? routing : { ...routing, reps };
 }
 
 /** A stored contact as the router sees it (its current score, grade and status). */

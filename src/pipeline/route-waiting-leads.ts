@@ -43,12 +43,14 @@ export async function routeWaitingLeads(
   let companyOwners = new Map<number, string>();
   let current = new Map<number, Record<string, string>>();
   const untracked = untrackedRoutingProperties(live);
+  let readFailed = false;
   try {
     if (routing.useCompanyOwner) companyOwners = await companyOwnersOf(deps.gateway, portalId, contactIds);
     if (untracked.length > 0) current = await currentProperties(deps.gateway, portalId, contactIds, untracked);
   } catch (error) {
+    // Leads still sales-ready stay held for the next round; those that no longer are can be released all the same.
+    readFailed = true;
     deps.logger.warn({ portalId, leads: contactIds.length, err: error }, 'what routing needs could not be read from HubSpot; the leads stay held');
-    return { ...outcome, held: contactIds.length };
   }
   for (const contactId of contactIds) {
     const result = await deps.db.transaction(async (tx) => {
@@ -62,6 +64,7 @@ export async function routeWaitingLeads(
         await rescoreContact(tx, { portalId, live, now }, contactId);
         return 'released' as const;
       }
+      if (readFailed) return 'held' as const;
       const companyOwnerId = companyOwners.get(contactId);
       const lead = routingLeadOf(contact);
       const routed = await routeSalesReadyLead(tx, portalId, live, { ...lead, properties: { ...lead.properties, ...current.get(contactId) } }, now, companyOwnerId ? { companyOwnerId } : {});

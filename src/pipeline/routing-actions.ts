@@ -66,7 +66,7 @@ export async function applyRoutingAction(tx: Queryable, ctx: ActionContext, acti
       await closeSlaClock(tx, portalId, contactId, 'reassigned', now);
       // The pool's own strategy picks, as if it were the only pool; never the current owner.
       const onlyThisPool = { ...live, settings: { ...live.settings, routing: { ...routing, useCompanyOwner: false, rules: [], defaultPool: pool.id } } };
-      const routed = await routeSalesReadyLead(tx, portalId, onlyThisPool, routingLeadOf(contact), now, ownerId ? { notOwnerId: ownerId } : {});
+      const routed = await routeSalesReadyLead(tx, portalId, onlyThisPool, routingLeadOf(contact), now, ownerId ? { excluded: { [ownerId]: 'the owner it is reassigned away from' } } : {});
       if (routed) {
         const reason = `Reassigned to pool "${pool.label}" by ${by}${note}. ${routed.decision.reason}`;
         await tx.query(`UPDATE assignments SET rule_id = 'manual', reason = $3 WHERE portal_id = $1 AND id = $2`, [portalId, routed.assignmentId, reason]);

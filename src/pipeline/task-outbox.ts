@@ -1,4 +1,5 @@
 import type { HubspotGateway } from '../hubspot/gateway';
+import { HubspotApiError } from '../hubspot/api-error';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
@@ -72,7 +73,9 @@ export async function sendQueuedTasks(deps: { db: Db; gateway: HubspotGateway; l
     } catch (error) {
       failed += 1;
       const message = error instanceof Error ? error.message : String(error);
-      const giveUp = error instanceof PortalInactiveError || task.attempts >= MAX_ATTEMPTS;
+      // HubSpot refusing the task itself (e.g. 400 for an owner deactivated since) will not change with retries.
+      const refused = error instanceof HubspotApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+      const giveUp = error instanceof PortalInactiveError || refused || task.attempts >= MAX_ATTEMPTS;
       const retryAt = new Date(now.getTime() + Math.min(2 ** task.attempts * 30_000, 6 * 3_600_000));
       await deps.db.query('UPDATE task_outbox SET next_attempt_at = $2, last_error = $3, attempts = CASE WHEN $4 THEN $5 ELSE attempts END WHERE id = $1', [
         task.id,

@@ -226,7 +226,7 @@ describe.each(testDatabases)('reps who never touch their leads: reminded, breach
     }
     for (const lead of leadsOf('escalate', owners.sid)) {
       expect(props(lead.contactId)).toMatchObject({ lm_status: 'sql', hubspot_owner_id: owners.sid, lm_sla_state: 'breached' });
-      expect(tasksOn(lead.contactId, 'Escalation')).toEqual([expect.objectContaining({ hubspot_owner_id: owners.manager, hs_task_body: expect.stringContaining(owners.sid) })]);
+      expect(tasksOn(lead.contactId, 'Escalation')).toEqual([expect.objectContaining({ hubspot_owner_id: owners.manager, hs_task_body: expect.stringMatching(/^Sid Slacker did not touch this lead by Mon \d+ \w+ \d{4}, 14:00 \(America\/New_York\)/) })]);
       expect((await clocksOf(lead.contactId)).map((c) => [c.owner_id, c.state, c.clock.breachedAt])).toEqual([[owners.sid, 'breached', breachedAt]]);
     }
     for (const lead of leadsOf('recycle', owners.sue)) {

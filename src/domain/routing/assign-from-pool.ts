@@ -25,6 +25,7 @@ export function assignFromPool(
   poolState: PoolState,
   repStates: Readonly<Record<string, RepState>>,
   now: number,
+  excluded: Readonly<Record<string, string>> = {},
 ): PoolOutcome {
   const skipped: SkippedMember[] = [];
   const candidates: Candidate[] = [];
@@ -32,7 +33,8 @@ export function assignFromPool(
     const rep = reps[member.ownerId];
     const repState = repStates[member.ownerId] ?? EMPTY_REP_STATE;
     if (!rep) throw new Error(`Pool ${pool.id}: owner ${member.ownerId} has no availability (settings were not validated)`);
-    const skip = skipReason(member, rep, repState, now);
+    const exclusion = excluded[member.ownerId];
+    const skip: SkippedMember | undefined = exclusion === undefined ? skipReason(member, rep, repState, now) : { ownerId: member.ownerId, reason: 'excluded', detail: exclusion };
     if (skip) skipped.push(skip);
     else candidates.push({ ownerId: member.ownerId, weight: member.weight, state: rejoin(poolState.members[member.ownerId], poolState.sequence), repState });
   }

@@ -14,8 +14,16 @@ const describeSkipped = (skipped: readonly SkippedMember[]): string =>
 type CompanyOwnerCheck = { kind: 'assign'; decision: RoutingDecision } | { kind: 'fall_through'; note: string };
 
 /** The existing relationship first: the company owner takes the lead if available, else the rules decide (said in the reason). */
-function checkCompanyOwner(settings: RoutingSettings, ownerId: string | undefined, now: number, priority: LeadPriority): CompanyOwnerCheck {
+function checkCompanyOwner(
+  settings: RoutingSettings,
+  ownerId: string | undefined,
+  now: number,
+  priority: LeadPriority,
+  excluded: Readonly<Record<string, string>>,
+): CompanyOwnerCheck {
   if (!settings.useCompanyOwner || ownerId === undefined) return { kind: 'fall_through', note: '' };
+  const exclusion = excluded[ownerId];
+  if (exclusion !== undefined) return { kind: 'fall_through', note: `Company owner ${ownerId} is unavailable (${exclusion}), so the rules decide. ` };
   const rep = settings.reps[ownerId];
   const availability = rep ? checkAvailability(rep, now) : undefined;
   if (availability && !availability.available) {
@@ -44,7 +52,8 @@ export function routeLead(input: RouteLeadInput): RoutingDecision {
   const { lead, settings, now } = input;
   const rule = settings.rules.find((candidate) => ruleMatches(candidate, lead));
   const priority = rule?.priority ?? 'normal';
-  const companyOwner = checkCompanyOwner(settings, input.companyOwnerId, now, priority);
+  const excluded = input.excluded ?? {};
+  const companyOwner = checkCompanyOwner(settings, input.companyOwnerId, now, priority, excluded);
   if (companyOwner.kind === 'assign') return companyOwner.decision;
 
   const poolId = rule?.poolId ?? settings.defaultPool;
@@ -53,7 +62,7 @@ export function routeLead(input: RouteLeadInput): RoutingDecision {
   if (!pool) throw new Error(`Routing settings name pool "${poolId}" but do not define it (settings were not validated)`);
 
   const route = rule ? `Rule "${rule.label}" matched` : 'No rule matched, so the default pool';
-  const outcome = assignFromPool(pool, settings.reps, input.poolStates[pool.id] ?? EMPTY_POOL_STATE, input.repStates, now);
+  const outcome = assignFromPool(pool, settings.reps, input.poolStates[pool.id] ?? EMPTY_POOL_STATE, input.repStates, now, excluded);
   if (outcome.kind === 'nobody') {
     return {
       kind: 'held',

@@ -22,10 +22,12 @@ export interface RouteLeadInput {
   poolStates: Readonly<Record<string, PoolState>>;
   /** Counters per owner id; an owner without one has none. */
   repStates: Readonly<Record<string, RepState>>;
+  /** Owners who may not take this lead, with why (deactivated in HubSpot, let its SLA lapse…). */
+  excluded?: Readonly<Record<string, string>>;
   now: number;
 }
 
-export type SkipReason = 'away' | 'out_of_office' | 'holiday' | 'off_hours' | 'daily_cap' | 'open_cap';
+export type SkipReason = 'away' | 'out_of_office' | 'holiday' | 'off_hours' | 'daily_cap' | 'open_cap' | 'excluded';
 
 export interface SkippedMember {
   ownerId: string;
