@@ -55,6 +55,7 @@ export const routingReportResponse = z.object({
   pools: z.array(z.object({ poolId: z.string().nullable(), poolLabel: z.string().nullable(), ...slaCounts })),
   totals: z.object(slaCounts),
   medianHoursToFirstTouch: z.number().nullable(),
+  medianBusinessHoursToFirstTouch: z.number().nullable(),
   distribution: z.array(
     z.object({
       poolId: z.string(),

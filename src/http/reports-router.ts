@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { homeReport, type ReportLead } from '../domain/reports/home-report';
+import { repCalendar } from '../domain/sla';
 import type { Db } from '../store/db';
 import { routingReport, type ReportedClock } from '../domain/reports/routing-report';
 import { listOwners } from '../store/owners';
@@ -70,6 +71,7 @@ export function reportsRouter(deps: { db: Db; settings: SettingsStore; now: () =
       pools: live.settings.routing?.pools ?? [],
       ownerNames: new Map(owners.map((owner) => [owner.ownerId, owner.name])),
       period: { days, since },
+      ...(live.settings.sla ? { calendarOf: (ownerId: string) => repCalendar({ routing: live.settings.routing, sla: live.settings.sla! }, ownerId) } : {}),
     });
     sendJson(res, report, 200, routingReportResponse);
   });

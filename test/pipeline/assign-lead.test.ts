@@ -1,45 +1,30 @@
-import { routingSettingsSchema, type RoutingLead } from '../../src/domain/routing';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { routingSettingsSchema } from '../../src/domain/routing';
 import { assignLead } from '../../src/pipeline/assign-lead';
 import type { Db } from '../../src/store/db';
-import { openSibling, testDatabases } from '../support/databases';
+import { assignRange, REPS, ROUND_ROBIN as settings, salesReadyLead as lead } from '../support/assign-leads-process';
+import { databaseUrl, testDatabases } from '../support/databases';
 
-const REPS = ['101', '102', '103', '104'];
-const ALL_DAY = [{ start: '00:00', end: '24:00' }];
-const settings = routingSettingsSchema.parse({
-  useCompanyOwner: false,
-  rules: [],
-  defaultPool: 'inbound',
-  pools: [{ id: 'inbound', label: 'Inbound', strategy: 'round_robin', managerOwnerId: '900', members: REPS.map((ownerId) => ({ ownerId, weight: 1, caps: {} })) }],
-  reps: Object.fromEntries(
-    REPS.map((id) => [
-      id,
-      {
-        calendar: { timeZone: 'UTC', workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY }, holidays: {} },
-        outOfOffice: [],
-        away: false,
-      },
-    ]),
-  ),
-});
-const lead = (contactId: number): RoutingLead => ({
-  contactId: String(contactId),
-  properties: {},
-  score: { total: 95, fit: 30, engagement: 65 },
-  grade: 'A',
-  status: 'sql',
-});
+const ROOT = join(__dirname, '..', '..');
 
-/** Assigns `count` leads with `workers` concurrent workers per database handle; returns assignments per rep. */
-async function assignAll(handles: Db[], portalId: number, count: number, workers: number): Promise<Record<string, number>> {
-  let next = 0;
-  const worker = async (db: Db) => {
-    while (next < count) {
-      const contactId = ++next;
-      await db.transaction((tx) => assignLead(tx, portalId, settings, lead(contactId), new Date(Date.UTC(2026, 2, 4, 10))));
-    }
-  };
-  await Promise.all(handles.flatMap((db) => Array.from({ length: workers }, () => worker(db))));
-  const rows = await handles[0]!.query<{ owner_id: string; n: number }>(
+/** Another instance of the service: a separate Node process assigning contacts `from`..`to` with `workers` workers. */
+function assignInAnotherProcess(schema: string, portalId: number, from: number, to: number, workers: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'assign-leads-process.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, ASSIGN_SCHEMA: schema, ASSIGN_PORTAL: String(portalId), ASSIGN_FROM: String(from), ASSIGN_TO: String(to), ASSIGN_WORKERS: String(workers) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the other process exited with ${code}: ${stderr}`))));
+  });
+}
+
+async function countsPerRep(db: Db, portalId: number): Promise<Record<string, number>> {
+  const rows = await db.query<{ owner_id: string; n: number }>(
     `SELECT owner_id, count(*)::int AS n FROM assignments WHERE portal_id = $1 AND kind = 'assigned' GROUP BY owner_id ORDER BY owner_id`,
     [portalId],
   );
@@ -52,18 +37,28 @@ describe.each(testDatabases)('assigning leads concurrently on $name', (database)
   afterAll(() => db.close());
 
   it('two processes with four workers each give the same counts as one worker: no turn is handed out twice', async () => {
-    const single = await assignAll([db], 1, 1_000, 1);
+    await assignRange(db, 1, 1, 1_000, 1);
+    const single = await countsPerRep(db, 1);
     expect(single).toEqual({ '101': 250, '102': 250, '103': 250, '104': 250 });
 
-    const other = database.name === 'postgres' ? await openSibling(db) : db;
-    try {
-      const concurrent = await assignAll(other === db ? [db] : [db, other], 2, 1_000, 4);
-      expect(concurrent).toEqual(single);
-    } finally {
-      if (other !== db) await other.close();
+    if (database.name === 'postgres') {
+      // Half the leads from this process, half from another Node process on the same database, interleaved in time.
+      const schema = (await db.query<{ s: string }>('SELECT current_schema() AS s'))[0]!.s;
+      await Promise.all([assignRange(db, 2, 1, 500, 4), assignInAnotherProcess(schema, 2, 501, 1_000, 4)]);
+      // The two processes really competed: their assignments interleave.
+      const order = await db.query<{ contact_id: number }>('SELECT contact_id FROM assignments WHERE portal_id = 2 ORDER BY id');
+      const switches = order.filter((row, i) => i > 0 && row.contact_id > 500 !== order[i - 1]!.contact_id > 500).length;
+      expect(switches).toBeGreaterThan(1);
+    } else {
+      // PGlite is one process's embedded database: eight workers in this process.
+      await assignRange(db, 2, 1, 1_000, 8);
     }
+    expect(await countsPerRep(db, 2)).toEqual(single);
     const [row] = await db.query<{ n: number }>('SELECT count(DISTINCT contact_id)::int AS n FROM assignments WHERE portal_id = 2');
     expect(row?.n).toBe(1_000);
+    // Every turn was handed out once: the pool's sequence counted each assignment.
+    const [pool] = await db.query<{ state: { sequence: number } }>(`SELECT state FROM pool_states WHERE portal_id = 2 AND pool_id = 'inbound'`);
+    expect(pool?.state.sequence).toBe(1_000);
   });
 
   it('holds a lead, with the reason, when every rep is away', async () => {

@@ -13,7 +13,7 @@ export interface TestDatabase {
   open(options?: { migrated?: boolean }): Promise<Db>;
 }
 
-const databaseUrl = process.env.DATABASE_URL;
+export const databaseUrl = process.env.DATABASE_URL;
 
 if (!databaseUrl && !process.env.SKIP_NOTICE_SHOWN) {
   process.env.SKIP_NOTICE_SHOWN = '1';

@@ -45,6 +45,7 @@ function Report({ report }: { report: RoutingReport }) {
       <Statistics testId="routing-headline">
         <StatisticsItem label="First touch within SLA" number={formatRate(report.totals.metRate)} />
         <StatisticsItem label="Median time to first touch" number={formatHours(report.medianHoursToFirstTouch)} />
+        <StatisticsItem label="…in business hours (as the SLA counts)" number={formatHours(report.medianBusinessHoursToFirstTouch)} />
       </Statistics>
       <Heading>First-touch SLA by rep</Heading>
       <RoutingSlaTable report={report} />

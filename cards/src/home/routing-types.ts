@@ -41,5 +41,7 @@ export interface RoutingReport {
   pools: PoolSla[];
   totals: SlaCounts;
   medianHoursToFirstTouch: number | null;
+  /** The same in the owners' business hours, as the SLA counts it. */
+  medianBusinessHoursToFirstTouch: number | null;
   distribution: PoolShare[];
 }

@@ -47,6 +47,7 @@ const report: RoutingReport = {
   ],
   totals: { met: 11, breached: 5, open: 3, reassigned: 1, metRate: 0.688 },
   medianHoursToFirstTouch: 2.5,
+  medianBusinessHoursToFirstTouch: 1.5,
   distribution: [
     { poolId: 'inbound', poolLabel: 'Inbound', ownerId: '101', ownerName: 'Ana Diaz', assigned: 13, actualShare: 0.65, targetShare: 0.75 },
     { poolId: 'inbound', poolLabel: 'Inbound', ownerId: '102', ownerName: 'Ben Ode', assigned: 7, actualShare: 0.35, targetShare: 0.25 },
@@ -61,6 +62,7 @@ const nothingRouted: RoutingReport = {
   pools: [],
   totals: { met: 0, breached: 0, open: 0, reassigned: 0, metRate: null },
   medianHoursToFirstTouch: null,
+  medianBusinessHoursToFirstTouch: null,
   distribution: report.distribution.map((share) => ({ ...share, assigned: 0, actualShare: 0 })),
 };
 
@@ -96,6 +98,7 @@ describe('home page: routing & SLA', () => {
     expect(headline(section())).toEqual([
       ['First touch within SLA', '69%'],
       ['Median time to first touch', '2.5 h'],
+      ['…in business hours (as the SLA counts)', '1.5 h'],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { businessTimeBetween, type BusinessCalendar } from '../calendar';
 import type { Pool } from '../routing';
 import type { SlaClock } from '../sla';
 
@@ -28,6 +29,8 @@ export interface RoutingReportInput {
   ownerNames: ReadonlyMap<string, string>;
   /** Only clocks and assignments that started at or after `since` count. */
   period: { days: number; since: number };
+  /** Each owner's business calendar (the SLA's), to measure time to first touch in business hours too. */
+  calendarOf?: (ownerId: string) => BusinessCalendar;
 }
 
 export interface SlaCounts {
@@ -46,6 +49,8 @@ export interface RoutingReport {
   pools: (SlaCounts & { poolId: string | null; poolLabel: string | null })[];
   totals: SlaCounts;
   medianHoursToFirstTouch: number | null;
+  /** The same in the owners' business hours, as the SLA counts it; null without SLA calendars. */
+  medianBusinessHoursToFirstTouch: number | null;
   distribution: { poolId: string; poolLabel: string; ownerId: string; ownerName: string; assigned: number; actualShare: number; targetShare: number }[];
 }
 
@@ -93,7 +98,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  * The home page's routing view over a period: SLA outcomes by rep and pool with pool and overall totals,
  * median time to first touch, and who got what in each pool against its target shares.
  */
-export function routingReport({ clocks, assignments, pools, ownerNames, period }: RoutingReportInput): RoutingReport {
+export function routingReport({ clocks, assignments, pools, ownerNames, period, calendarOf }: RoutingReportInput): RoutingReport {
   const nameOf = (ownerId: string) => ownerNames.get(ownerId) ?? `Owner ${ownerId}`;
   const labelOf = (poolId: string | null) => (poolId === null ? null : (pools.find((pool) => pool.id === poolId)?.label ?? poolId));
   const byPool = (a: { poolLabel: string | null }, b: { poolLabel: string | null }) =>
@@ -109,7 +114,9 @@ export function routingReport({ clocks, assignments, pools, ownerNames, period }
   const poolTotals = [...groupBy(inPeriod, ({ poolId }) => poolId ?? '').values()]
     .map((group) => ({ poolId: group[0]!.poolId, poolLabel: labelOf(group[0]!.poolId), ...counts(group.map(({ clock }) => outcomeOf(clock))) }))
     .sort(byPool);
-  const toFirstTouch = inPeriod.flatMap(({ clock }) => (clock.firstTouchAt === undefined ? [] : [clock.firstTouchAt - clock.assignedAt]));
+  const touched = inPeriod.filter(({ clock }) => clock.firstTouchAt !== undefined);
+  const toFirstTouch = touched.map(({ clock }) => clock.firstTouchAt! - clock.assignedAt);
+  const businessToFirstTouch = calendarOf ? touched.map(({ ownerId, clock }) => businessTimeBetween(calendarOf(ownerId), clock.assignedAt, clock.firstTouchAt!)) : [];
 
   const assigned = assignments.filter((assignment) => assignment.decidedAt >= period.since);
   const distribution = pools.flatMap((pool) => {
@@ -141,6 +148,7 @@ export function routingReport({ clocks, assignments, pools, ownerNames, period }
     pools: poolTotals,
     totals: counts(inPeriod.map(({ clock }) => outcomeOf(clock))),
     medianHoursToFirstTouch: medianHours(toFirstTouch),
+    medianBusinessHoursToFirstTouch: medianHours(businessToFirstTouch),
     distribution,
   };
 }

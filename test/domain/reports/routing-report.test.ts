@@ -119,6 +119,20 @@ describe('routingReport', () => {
     ]);
   });
 
+  it('measures time to first touch in each owner\u2019s business hours too, as the SLA does', () => {
+    const nineToFive = [{ start: '09:00', end: '17:00' }];
+    const calendar = { timeZone: 'America/New_York', workingHours: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive }, holidays: {} };
+    // Assigned Friday 16:00 in New York, touched Monday 10:00: 66 hours, of which 2 are business hours.
+    const friday = Date.UTC(2026, 2, 27, 20);
+    const result = report({
+      clocks: [clockOf('1', 'inbound', clock('met', { assignedAt: friday, firstTouchAt: friday + 66 * HOUR }))],
+      calendarOf: () => calendar,
+    });
+    expect(result.medianHoursToFirstTouch).toBe(66);
+    expect(result.medianBusinessHoursToFirstTouch).toBe(2);
+    expect(report({ clocks: [clockOf('1', 'inbound', clock('met', { assignedAt: friday, firstTouchAt: friday + HOUR }))] }).medianBusinessHoursToFirstTouch).toBeNull();
+  });
+
   it('is empty but complete when nothing was routed in the period', () => {
     expect(report({ pools: [] })).toEqual({
       period: { days: 90, since: new Date(SINCE).toISOString() },
@@ -126,6 +140,7 @@ describe('routingReport', () => {
       pools: [],
       totals: counts(0, 0, 0, 0, null),
       medianHoursToFirstTouch: null,
+      medianBusinessHoursToFirstTouch: null,
       distribution: [],
     });
   });
