@@ -74,9 +74,14 @@ export async function assignLead(
   return { decision, assignmentId: inserted!.id };
 }
 
+/** Lifecycle stages past "lead": the rep turned it into a deal (or more), so it no longer weighs on them. */
+const PAST_LEAD_STAGES = ['opportunity', 'customer', 'evangelist'];
+/** HubSpot's default lead statuses that close a lead's working (a deal opened, or it went nowhere). */
+const CLOSED_LEAD_STATUSES = ['OPEN_DEAL', 'UNQUALIFIED', 'BAD_TIMING'];
+
 /**
  * Rep counters derived from the assignments themselves, so they never drift: open leads (the rep holds the
- * lead's latest assignment and it is still sales-ready), assignments since midnight in the rep's own time
+ * lead's latest assignment, it is still sales-ready, not yet a deal and its lead status not closed), assignments since midnight in the rep's own time
  * zone (daily caps), and the last assignment. Read after the pool rows are locked, so they include every
  * assignment committed before this one.
  */
@@ -87,8 +92,10 @@ async function loadRepStates(tx: Queryable, portalId: number, settings: RoutingS
   const open = await tx.query<{ owner_id: string; n: number }>(
     `SELECT a.owner_id, count(*)::int AS n FROM contacts c
        CROSS JOIN LATERAL (SELECT kind, owner_id FROM assignments WHERE portal_id = c.portal_id AND contact_id = c.contact_id ORDER BY id DESC LIMIT 1) a
-       WHERE c.portal_id = $1 AND c.status = 'sql' AND a.kind = 'assigned' GROUP BY a.owner_id`,
-    [portalId],
+       WHERE c.portal_id = $1 AND c.status = 'sql' AND a.kind = 'assigned'
+         AND coalesce(c.facts->>'lifecyclestage', '') <> ALL($2::text[]) AND coalesce(c.facts->>'hs_lead_status', '') <> ALL($3::text[])
+       GROUP BY a.owner_id`,
+    [portalId, PAST_LEAD_STAGES, CLOSED_LEAD_STATUSES],
   );
   const today = await tx.query<{ owner_id: string; n: number }>(
     `SELECT a.owner_id, count(*)::int AS n FROM assignments a

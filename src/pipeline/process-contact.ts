@@ -18,7 +18,7 @@ import {
   type ContactRow,
 } from '../store/lead-store';
 import { requestRouting } from './route-sales-ready';
-import { closeSlaClock, latestClock, recordTouch, touchKindOf } from './sla-clocks';
+import { closeSlaClock, latestClock, recordTouch, SALES_ACTIVITY_PROPERTIES, touchKindOf } from './sla-clocks';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =
@@ -160,15 +160,12 @@ async function rescore(
   return { status, statusChanged, outboxChanged, awaitingRouting };
 }
 
-/** Properties a rep changes while working a lead; a change by a user in HubSpot counts as that user's touch. */
-const SALES_ACTIVITY_PROPERTIES = new Set(['hs_lead_status']);
-
 /**
  * A sales-activity property change by a HubSpot user (sourceId "userId:<id>") is a touch by the owner that
  * user is; changes by integrations (this app's own write-back included) or workflows are not.
  */
 async function recordSalesActivityTouch(tx: Queryable, portalId: number, contactId: number, event: ContactEvent): Promise<void> {
-  if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.has(event.propertyName)) return;
+  if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.includes(event.propertyName)) return;
   const userId = /^userId:(\d+)$/.exec(event.sourceId ?? '')?.[1];
   if (!userId) return;
   const [owner] = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND user_id = $2', [portalId, Number(userId)]);

@@ -3,6 +3,7 @@ import { fitProperties } from '../domain/fit-properties';
 import { DEFAULT_SCORING_MODEL } from '../domain/scoring';
 import type { ScoringModel } from '../domain/scoring/scoring-model';
 import { SUBSCRIPTION_TYPES } from '../pipeline/webhook-event';
+import { SALES_ACTIVITY_PROPERTIES } from '../pipeline/sla-clocks';
 import { ENGAGEMENT_OBJECT_TYPES } from '../pipeline/worker';
 import type { WebhooksDefinition } from './webhooks-definition';
 
@@ -40,6 +41,7 @@ export function consumedSubscriptions(model: ScoringModel = DEFAULT_SCORING_MODE
   for (const counter of counters) property(counter.property, `the default mapping\u2019s ${counter.activity} counter`);
   for (const rule of properties) property(rule.property, `the default mapping\u2019s ${rule.activity} rule`);
   property('lifecyclestage', 'lifecycle stage (forward-only write-back, reports)');
+  for (const name of SALES_ACTIVITY_PROPERTIES) property(name, 'a sales-activity change that meets the first-touch SLA (src/pipeline/sla-clocks.ts)');
   const companions = [creation.timeProperty, ...counters.map((c) => c.timeProperty), ...properties.map((p) => p.timeProperty)];
   for (const name of companions) {
     if (name && !required.has(`contact.propertyChange:${name}`)) optional.add(`contact.propertyChange:${name}`);

@@ -93,7 +93,7 @@ describe.each(testDatabases)('assigning leads concurrently on $name', (database)
     expect(await assignSalesReady(4, routing, 4, '2026-03-04T15:30:00Z')).toMatchObject({ kind: 'assigned', ownerId: '101' });
   });
 
-  it('counts open leads from the leads the rep still holds: a recycled lead frees a place under the open cap', async () => {
+  it('counts open leads from the leads the rep still holds: a recycled, converted or closed lead frees a place under the open cap', async () => {
     const routing = capped({ open: 2 });
     const at = '2026-03-04T01:00:00Z';
     expect((await assignSalesReady(5, routing, 1, at)).kind).toBe('assigned');
@@ -101,5 +101,12 @@ describe.each(testDatabases)('assigning leads concurrently on $name', (database)
     expect(await assignSalesReady(5, routing, 3, at)).toMatchObject({ kind: 'held', reason: expect.stringMatching(/open/) });
     await db.query(`UPDATE contacts SET status = 'recycled' WHERE portal_id = 5 AND contact_id = 1`);
     expect(await assignSalesReady(5, routing, 4, at)).toMatchObject({ kind: 'assigned', ownerId: '101' });
+    expect((await assignSalesReady(5, routing, 5, at)).kind).toBe('held');
+    // A lead the rep turned into a deal, or closed in HubSpot's lead status, no longer counts either.
+    await db.query(`UPDATE contacts SET facts = '{"lifecyclestage": "opportunity"}' WHERE portal_id = 5 AND contact_id = 2`);
+    expect(await assignSalesReady(5, routing, 6, at)).toMatchObject({ kind: 'assigned', ownerId: '101' });
+    await db.query(`UPDATE contacts SET facts = '{"hs_lead_status": "UNQUALIFIED"}' WHERE portal_id = 5 AND contact_id = 4`);
+    expect(await assignSalesReady(5, routing, 7, at)).toMatchObject({ kind: 'assigned', ownerId: '101' });
+    expect((await assignSalesReady(5, routing, 8, at)).kind).toBe('held');
   });
 });
