@@ -9,7 +9,7 @@ import { advanceSlaClock, closeSlaClock, type ClockRow } from '../pipeline/sla-c
 import { queueTask, sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db, Queryable } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
-import { lockContact, type ContactRow } from '../store/lead-store';
+import { lockContact, insertAssignment, type ContactRow } from '../store/lead-store';
 import { ownerName } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import type { JobDefinition } from './schedule-job';
@@ -121,10 +121,7 @@ async function applyEffects(tx: Queryable, contact: ContactRow, live: LiveSettin
         [portalId, contactId, now, reason],
       );
       if (effect.clearOwner) {
-        await tx.query(
-          `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'released', NULL, $3, 'sla', $4, $5)`,
-          [portalId, contactId, row.pool_id, reason, now],
-        );
+        await insertAssignment(tx, portalId, contactId, { kind: 'released', owner_id: null, pool_id: row.pool_id, rule_id: 'sla', reason, decided_at: now });
       }
     }
   }

@@ -2,7 +2,7 @@ import type { LiveSettings } from '../domain/portal-settings';
 import { trackedProperties } from '../domain/activities';
 import { routingProperties, type RoutingDecision, type RoutingLead } from '../domain/routing';
 import type { Queryable } from '../store/db';
-import type { ContactRow } from '../store/lead-store';
+import { insertAssignment, type ContactRow } from '../store/lead-store';
 import { assignLead } from './assign-lead';
 import { startSlaClock } from './sla-clocks';
 import { queueTask } from './task-outbox';
@@ -40,10 +40,14 @@ export async function requestRouting(tx: Queryable, portalId: number, live: Live
     return false;
   }
   const needs = [...(routing.useCompanyOwner ? ["the owner of the contact's company"] : []), ...(untracked.length > 0 ? [`its ${untracked.join(', ')}`] : [])];
-  await tx.query(
-    `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'held', NULL, NULL, $3, $4, $5)`,
-    [portalId, Number(lead.contactId), HUBSPOT_LOOKUP, `Reading ${needs.join(' and ')} from HubSpot.`, now],
-  );
+  await insertAssignment(tx, portalId, Number(lead.contactId), {
+    kind: 'held',
+    owner_id: null,
+    pool_id: null,
+    rule_id: HUBSPOT_LOOKUP,
+    reason: `Reading ${needs.join(' and ')} from HubSpot.`,
+    decided_at: now,
+  });
   return true;
 }
 

@@ -2,7 +2,7 @@ import type { LiveSettings } from '../domain/portal-settings';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
-import { latestAssignment, lockContact } from '../store/lead-store';
+import { latestAssignment, lockContact, insertAssignment } from '../store/lead-store';
 import { rescoreContact } from './process-contact';
 import { presentValues } from './pipeline-deps';
 import { routeSalesReadyLead, routingLeadOf, untrackedRoutingProperties } from './route-sales-ready';
@@ -57,10 +57,8 @@ export async function routeWaitingLeads(
       const contact = await lockContact(tx, portalId, contactId);
       if ((await latestAssignment(tx, portalId, contactId))?.kind !== 'held') return undefined;
       if (contact.status !== 'sql') {
-        await tx.query(
-          `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'released', NULL, NULL, 'hold_queue', $3, $4)`,
-          [portalId, contactId, `No longer sales-ready (now ${contact.status}) while it waited in the hold queue.`, now],
-        );
+        const reason = `No longer sales-ready (now ${contact.status}) while it waited in the hold queue.`;
+        await insertAssignment(tx, portalId, contactId, { kind: 'released', owner_id: null, pool_id: null, rule_id: 'hold_queue', reason, decided_at: now });
         await rescoreContact(tx, { portalId, live, now }, contactId);
         return 'released' as const;
       }

@@ -2,7 +2,7 @@ import type { LiveSettings } from '../domain/portal-settings';
 import type { RoutingAction } from '../http/routing-card-responses';
 import { recordAudit } from '../store/audit-log';
 import type { Queryable } from '../store/db';
-import { latestAssignment, lockContact } from '../store/lead-store';
+import { latestAssignment, lockContact, insertAssignment } from '../store/lead-store';
 import { rescoreContact } from './process-contact';
 import { routeSalesReadyLead, routingLeadOf } from './route-sales-ready';
 import { advanceSlaClock, closeSlaClock, latestClock, recordTouch, startSlaClock } from './sla-clocks';
@@ -52,10 +52,7 @@ export async function applyRoutingAction(tx: Queryable, ctx: ActionContext, acti
       await closeSlaClock(tx, portalId, contactId, 'reassigned', now);
       const reason = `Reassigned by ${by}${note}.`;
       const priority = current?.priority ?? 'normal';
-      await tx.query(
-        `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at, priority) VALUES ($1, $2, 'assigned', $3, NULL, 'manual', $4, $5, $6)`,
-        [portalId, contactId, target, reason, now, priority],
-      );
+      await insertAssignment(tx, portalId, contactId, { kind: 'assigned', owner_id: target, pool_id: null, rule_id: 'manual', reason, decided_at: now, priority });
       if (live.settings.sla) {
         const decision = { kind: 'assigned' as const, ownerId: target, priority, poolId: null, ruleId: 'manual', reason, poolState: null, skipped: [] };
         await startSlaClock(tx, portalId, contactId, { routing, sla: live.settings.sla }, decision, now);
@@ -91,10 +88,8 @@ export async function applyRoutingAction(tx: Queryable, ctx: ActionContext, acti
     ]);
     await closeSlaClock(tx, portalId, contactId, 'recycled', now);
     if (ownerId && clock?.clearOwnerOnRecycle) {
-      await tx.query(
-        `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'released', NULL, $3, 'manual', $4, $5)`,
-        [portalId, contactId, current?.pool_id ?? null, `Recycled to marketing by ${by}: ${action.reason}`, now],
-      );
+      const reason = `Recycled to marketing by ${by}: ${action.reason}`;
+      await insertAssignment(tx, portalId, contactId, { kind: 'released', owner_id: null, pool_id: current?.pool_id ?? null, rule_id: 'manual', reason, decided_at: now });
     }
   }
   await recordAudit(tx, { portalId, actor: by, action: `routing.${action.kind}`, detail: { ...action }, at: now });

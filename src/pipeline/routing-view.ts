@@ -3,20 +3,14 @@ import type { LiveSettings } from '../domain/portal-settings';
 import { remainingBusinessMs, repCalendar, type SlaClock } from '../domain/sla';
 import type { RoutingCardView } from '../http/routing-card-responses';
 import type { Queryable } from '../store/db';
+import type { AssignmentRow } from '../store/lead-store';
 import { listOwners } from '../store/owners';
 
 const HISTORY_LIMIT = 50;
 const MINUTE = 60_000;
 const SPECIAL_RULES = new Set(['company_owner', 'hubspot_lookup', 'default', 'manual', 'sla', 'hold_queue']);
 
-interface AssignmentHistoryRow {
-  kind: 'assigned' | 'held' | 'released';
-  owner_id: string | null;
-  pool_id: string | null;
-  rule_id: string;
-  reason: string;
-  decided_at: Date;
-}
+type AssignmentHistoryRow = Omit<AssignmentRow, 'priority'>;
 
 type HistoryItem = RoutingCardView['history'][number];
 

@@ -221,3 +221,16 @@ export async function latestAssignment(tx: Queryable, portalId: number, contactI
   );
   return row;
 }
+
+/** Records a routing decision made outside the router: a release, a wait for HubSpot, a user's reassignment. */
+export async function insertAssignment(
+  tx: Queryable,
+  portalId: number,
+  contactId: number,
+  decision: Omit<AssignmentRow, 'priority'> & { priority?: LeadPriority },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at, priority) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [portalId, contactId, decision.kind, decision.owner_id, decision.pool_id, decision.rule_id, decision.reason, decision.decided_at, decision.priority ?? 'normal'],
+  );
+}
