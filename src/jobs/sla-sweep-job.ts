@@ -31,11 +31,14 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
         const live = await deps.settings.live(portalId);
         const sla = live.settings.sla;
         if (!sla) continue;
+        // Touches move clocks to met as they arrive; the sweep takes the clocks whose reminder or due time has come.
         const running = await deps.db.query<{ contact_id: number }>(
           `SELECT contact_id FROM (
-             SELECT DISTINCT ON (contact_id) contact_id, state, due_at FROM sla_clocks WHERE portal_id = $1 ORDER BY contact_id, id DESC
-           ) latest WHERE state IN ('on_track', 'at_risk') ORDER BY due_at`,
-          [portalId],
+             SELECT DISTINCT ON (contact_id) contact_id, state, due_at, (clock->>'remindAt')::bigint AS remind_at
+             FROM sla_clocks WHERE portal_id = $1 ORDER BY contact_id, id DESC
+           ) latest
+           WHERE (state = 'on_track' AND remind_at <= $3) OR (state IN ('on_track', 'at_risk') AND due_at <= $2) ORDER BY due_at`,
+          [portalId, now, now.getTime()],
         );
         for (const { contact_id: contactId } of running) {
           await deps.db.transaction(async (tx) => {

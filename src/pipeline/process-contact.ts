@@ -18,7 +18,7 @@ import {
   type ContactRow,
 } from '../store/lead-store';
 import { requestRouting } from './route-sales-ready';
-import { closeSlaClock, latestClock, recordTouch, SALES_ACTIVITY_PROPERTIES, touchKindOf } from './sla-clocks';
+import { closeSlaClock, latestClock, meetSlaClock, recordTouch, SALES_ACTIVITY_PROPERTIES, touchKindOf } from './sla-clocks';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =
@@ -57,24 +57,21 @@ export async function processContact(tx: Queryable, ctx: ProcessContext, contact
   let facts: ContactFacts = row.facts;
   let factsLoaded = row.facts_loaded;
   const activities: Activity[] = [];
+  let touched = false;
   for (const input of [...inputs].sort((a, b) => occurredAt(a) - occurredAt(b))) {
     switch (input.kind) {
       case 'event': {
         const mapped = mapContactEvent(input.event, facts, scoring.mapping);
         facts = mapped.facts;
         activities.push(...mapped.activities);
-        await recordSalesActivityTouch(tx, ctx.portalId, contactId, input.event);
+        touched = (await recordSalesActivityTouch(tx, ctx.portalId, contactId, input.event)) || touched;
         break;
       }
       case 'engagement': {
         const { engagement } = input;
         activities.push(...mapEngagement(engagement, scoring.mapping));
-        await recordTouch(tx, ctx.portalId, contactId, {
-          key: engagement.key,
-          kind: touchKindOf(engagement.objectType),
-          ownerId: engagement.properties.hubspot_owner_id,
-          at: engagement.occurredAt,
-        });
+        const touch = { key: engagement.key, kind: touchKindOf(engagement.objectType), ownerId: engagement.properties.hubspot_owner_id, at: engagement.occurredAt };
+        touched = (await recordTouch(tx, ctx.portalId, contactId, touch)) || touched;
         break;
       }
       case 'facts':
@@ -89,6 +86,7 @@ export async function processContact(tx: Queryable, ctx: ProcessContext, contact
   }
   const added = await insertActivities(tx, ctx.portalId, contactId, activities);
   await insertLedger(tx, ctx.portalId, contactId, added.flatMap((activity) => award(scoring, activity)));
+  if (touched && ctx.live.settings.sla) await meetSlaClock(tx, ctx.portalId, contactId, { routing: ctx.live.settings.routing, sla: ctx.live.settings.sla }, ctx.now);
   const outcome = await rescore(tx, ctx, row, facts, factsLoaded);
   return { newActivities: added.length, ...outcome };
 }
@@ -164,10 +162,10 @@ async function rescore(
  * A sales-activity property change by a HubSpot user (sourceId "userId:<id>") is a touch by the owner that
  * user is; changes by integrations (this app's own write-back included) or workflows are not.
  */
-async function recordSalesActivityTouch(tx: Queryable, portalId: number, contactId: number, event: ContactEvent): Promise<void> {
-  if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.includes(event.propertyName)) return;
+async function recordSalesActivityTouch(tx: Queryable, portalId: number, contactId: number, event: ContactEvent): Promise<boolean> {
+  if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.includes(event.propertyName)) return false;
   const userId = /^userId:(\d+)$/.exec(event.sourceId ?? '')?.[1];
-  if (!userId) return;
+  if (!userId) return false;
   const [owner] = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND user_id = $2', [portalId, Number(userId)]);
-  if (owner) await recordTouch(tx, portalId, contactId, { key: event.key, kind: 'property', ownerId: owner.owner_id, at: event.occurredAt });
+  return owner ? recordTouch(tx, portalId, contactId, { key: event.key, kind: 'property', ownerId: owner.owner_id, at: event.occurredAt }) : false;
 }

@@ -53,14 +53,8 @@ export async function recordTouch(
   return rows.length > 0;
 }
 
-/** Moves a contact's clock to `now` (locked); returns the effects that fire now, each exactly once per clock. */
-export async function advanceSlaClock(
-  tx: Queryable,
-  portalId: number,
-  contactId: number,
-  settings: RepCalendarSettings,
-  now: Date,
-): Promise<{ row: ClockRow; effects: SlaEffect[] } | undefined> {
+/** The contact's current clock (locked) moved to `now` with its touches; `store` saves it. */
+async function advanced(tx: Queryable, portalId: number, contactId: number, settings: RepCalendarSettings, now: Date) {
   const [row] = await tx.query<ClockRow>(
     'SELECT id, owner_id, pool_id, clock FROM sla_clocks WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1 FOR UPDATE',
     [portalId, contactId],
@@ -75,16 +69,35 @@ export async function advanceSlaClock(
     ownerId: row.owner_id,
     touches: touches.map((t): Touch => ({ ownerId: t.owner_id, kind: t.kind, at: t.at.getTime() })),
   });
-  if (clock.state !== row.clock.state || clock.firstTouchAt !== row.clock.firstTouchAt) {
-    await tx.query('UPDATE sla_clocks SET clock = $3, state = $4, updated_at = $5 WHERE portal_id = $1 AND id = $2', [
-      portalId,
-      row.id,
-      JSON.stringify(clock),
-      clock.state,
-      now,
-    ]);
-  }
-  return { row: { ...row, clock }, effects };
+  const store = async () => {
+    if (clock.state === row.clock.state && clock.firstTouchAt === row.clock.firstTouchAt) return;
+    await tx.query('UPDATE sla_clocks SET clock = $3, state = $4, updated_at = $5 WHERE portal_id = $1 AND id = $2', [portalId, row.id, JSON.stringify(clock), clock.state, now]);
+  };
+  return { row: { ...row, clock }, effects, store };
+}
+
+/** Moves a contact's clock to `now` (locked); returns the effects that fire now, each exactly once per clock. */
+export async function advanceSlaClock(
+  tx: Queryable,
+  portalId: number,
+  contactId: number,
+  settings: RepCalendarSettings,
+  now: Date,
+): Promise<{ row: ClockRow; effects: SlaEffect[] } | undefined> {
+  const result = await advanced(tx, portalId, contactId, settings, now);
+  if (!result) return undefined;
+  await result.store();
+  return { row: result.row, effects: result.effects };
+}
+
+/**
+ * After a touch: moves the contact's clock to met (or records a late first touch) at once, so the card and
+ * HubSpot say so without waiting for the sweep. A clock that would also remind or breach now is left to the
+ * sweep, which applies those effects.
+ */
+export async function meetSlaClock(tx: Queryable, portalId: number, contactId: number, settings: RepCalendarSettings, now: Date): Promise<void> {
+  const result = await advanced(tx, portalId, contactId, settings, now);
+  if (result && result.effects.length === 0) await result.store();
 }
 
 export async function latestClock(tx: Queryable, portalId: number, contactId: number): Promise<SlaClock | undefined> {
