@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { portalSettingsSchema, type PortalSettings } from '../domain/portal-settings';
 import { previewModel } from '../domain/preview/preview-model';
+import { ownerIssues } from '../domain/routing';
 import type { Logger } from '../log';
 import { loadHistories, type PortalRescorer } from '../pipeline/rescore-portal';
 import { recordAudit } from '../store/audit-log';
@@ -41,6 +42,9 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     sendJson(res, { error: 'invalid settings', issues: issuesOf(parsed.error) }, 400);
     return undefined;
   };
+
+  /** Routing that names owners HubSpot does not have, or has deactivated (as last synced). */
+  const inactiveOwners = async (portalId: number, settings: PortalSettings) => ownerIssues(settings.routing, await listOwners(db, portalId));
 
   const publish = async (portalId: number, settings: PortalSettings, by: string, note: string | undefined, action: string) => {
     const now = deps.now();
@@ -85,11 +89,13 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     });
   });
 
-  router.post('/api/settings/validate', (req, res) => {
+  router.post('/api/settings/validate', async (req, res) => {
     const body = parseBody(draftBody, req, res);
     if (!body) return;
     const parsed = portalSettingsSchema.safeParse(body.settings);
-    sendJson(res, parsed.success ? { ok: true } : { ok: false, issues: issuesOf(parsed.error) });
+    if (!parsed.success) return sendJson(res, { ok: false, issues: issuesOf(parsed.error) });
+    const issues = await inactiveOwners(callerOf(res).portalId, parsed.data);
+    sendJson(res, issues.length === 0 ? { ok: true } : { ok: false, issues });
   });
 
   router.post('/api/settings/preview', async (req, res) => {
@@ -122,6 +128,8 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     const settings = validDraft(body.settings, res);
     if (!settings) return;
     const { portalId, userId } = callerOf(res);
+    const issues = await inactiveOwners(portalId, settings);
+    if (issues.length > 0) return sendJson(res, { error: 'invalid settings', issues }, 400);
     sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, body.note, 'settings.published') }, 200, versionResponse);
   });
 

@@ -172,6 +172,20 @@ describe.each(testDatabases)('settings API for routing: owners and routing previ
     expect(unrouted).toMatchObject({ status: 400, json: { issues: [{ path: ['routing'] }] } });
   });
 
+  it('refuses to validate or publish routing that names owners HubSpot deactivated or does not have, with the paths', async () => {
+    for (const [id, first] of [['100', 'Mia'], ['101', 'Ada'], ['102', 'Bob'], ['103', 'Grace']] as const) await insertOwner(PORTAL, id, first, 'Rep', null, id === '102');
+    const expected = [
+      { path: ['routing', 'pools', 0, 'members', 1, 'ownerId'], message: 'Owner 102 is deactivated in HubSpot' },
+    ];
+    expect((await call('POST', '/api/settings/validate', { settings: draft() })).json).toEqual({ ok: false, issues: expected });
+    const published = await call('POST', '/api/settings/publish', { settings: draft() });
+    expect(published).toEqual({ status: 400, json: { error: 'invalid settings', issues: expected } });
+
+    await harness.service.db.query(`DELETE FROM owners WHERE portal_id = $1 AND owner_id = '100'`, [PORTAL]);
+    const unknownManager = await call('POST', '/api/settings/validate', { settings: draft() });
+    expect(unknownManager.json.issues).toContainEqual({ path: ['routing', 'pools', 1, 'managerOwnerId'], message: 'There is no owner 100 in this portal: nobody would get the hold-queue alerts' });
+  });
+
   it('takes the latest `limit` leads, 50 by default, and refuses a limit outside 1–500', async () => {
     await seedLeads();
     const { db } = harness.service;
