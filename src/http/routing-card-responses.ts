@@ -24,6 +24,8 @@ export const routingCardResponse = z.object({
         /** A rule id, 'company_owner', 'default', 'manual' (a user's reassignment), 'sla' (released by the SLA), 'hubspot_lookup' (waiting for HubSpot's answers) or 'hold_queue' (released while held). */
         ruleId: z.string(),
         ruleLabel: z.string().nullable(),
+        /** Set by the matching rule; it picks the SLA policy. */
+        priority: z.enum(['high', 'normal', 'low']),
         reason: z.string(),
         decidedAt: isoTime,
       })

@@ -10,7 +10,6 @@ const HISTORY_LIMIT = 50;
 const MINUTE = 60_000;
 const SPECIAL_RULES = new Set(['company_owner', 'hubspot_lookup', 'default', 'manual', 'sla', 'hold_queue']);
 
-type AssignmentHistoryRow = Omit<AssignmentRow, 'priority'>;
 
 type HistoryItem = RoutingCardView['history'][number];
 
@@ -23,8 +22,8 @@ export async function routingView(db: Queryable, portalId: number, contactId: nu
   const nameOf = (ownerId: string | null) => (ownerId === null ? null : (owners.find((o) => o.ownerId === ownerId)?.name ?? `Owner ${ownerId}`));
   const poolLabel = (poolId: string | null) => (poolId === null ? null : (routing?.pools.find((p) => p.id === poolId)?.label ?? poolId));
 
-  const assignments = await db.query<AssignmentHistoryRow>(
-    'SELECT kind, owner_id, pool_id, rule_id, reason, decided_at FROM assignments WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC',
+  const assignments = await db.query<AssignmentRow>(
+    'SELECT kind, owner_id, pool_id, rule_id, reason, decided_at, priority FROM assignments WHERE portal_id = $1 AND contact_id = $2 ORDER BY id DESC',
     [portalId, contactId],
   );
   const clocks = await db.query<{ id: number; owner_id: string; clock: SlaClock }>(
@@ -95,6 +94,7 @@ export async function routingView(db: Queryable, portalId: number, contactId: nu
           poolLabel: poolLabel(latest.pool_id),
           ruleId: latest.rule_id,
           ruleLabel: SPECIAL_RULES.has(latest.rule_id) ? null : (routing?.rules.find((r) => r.id === latest.rule_id)?.label ?? null),
+          priority: latest.priority,
           reason: latest.reason,
           decidedAt: latest.decided_at.toISOString(),
         }

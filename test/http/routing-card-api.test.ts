@@ -110,7 +110,7 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
 
   it("gives a lead its rule's priority, which picks the SLA policy, even when its company owner takes it", async () => {
     const contactId = await salesReadyLead('vip@example.com', 'Biotech');
-    expect(await view(contactId)).toMatchObject({ owner: { ownerId: owners.cat }, assignment: { ruleId: 'company_owner' }, sla: { policyId: 'fast' } });
+    expect(await view(contactId)).toMatchObject({ owner: { ownerId: owners.cat }, assignment: { ruleId: 'company_owner', priority: 'high' }, sla: { policyId: 'fast' } });
     // A manual reassignment keeps the lead's priority.
     expect((await act({ contactId, kind: 'reassign', to: { ownerId: owners.ann } })).json.routing).toMatchObject({ owner: { ownerId: owners.ann }, sla: { policyId: 'fast' } });
   });

@@ -1,4 +1,4 @@
-import { Alert, DescriptionList, DescriptionListItem, Text } from '@hubspot/ui-extensions';
+import { Alert, DescriptionList, DescriptionListItem, Tag, Text } from '@hubspot/ui-extensions';
 import { formatDateTime } from '../shared/format';
 import type { RoutingAssignment, RoutingCardView } from './routing-types';
 import { ruleLabel } from './rule-label';
@@ -22,7 +22,7 @@ export function OwnershipSection({ view, timeZone }: OwnershipSectionProps) {
     <>
       {assignment.kind === 'held' && (
         <Alert title="Waiting in the hold queue" variant="warning" testId="held">
-          Nobody owns this lead until a rep or admin reassigns it. Reason: {assignment.reason}
+          It goes to the first rep who can take it (checked every minute), or reassign it now. Reason: {assignment.reason}
         </Alert>
       )}
       {assignment.kind === 'released' && (
@@ -51,6 +51,11 @@ function AssignmentDetails({ assignment, ownerName, timeZone }: { assignment: Ro
       {assignment.kind === 'assigned' && (
         <DescriptionListItem label="Why">
           <Text>{assignment.reason}</Text>
+        </DescriptionListItem>
+      )}
+      {assignment.priority !== 'normal' && (
+        <DescriptionListItem label="Priority">
+          <Tag variant={assignment.priority === 'high' ? 'warning' : 'default'}>{assignment.priority === 'high' ? 'High' : 'Low'}</Tag>
         </DescriptionListItem>
       )}
       <DescriptionListItem label="When">

@@ -17,9 +17,11 @@ export interface RoutingAssignment {
   ownerId: string | null;
   poolId: string | null;
   poolLabel: string | null;
-  /** A rule id, 'company_owner', 'default', 'manual' (a user's reassignment) or 'sla' (released by the SLA). */
+  /** A rule id, 'company_owner', 'default', 'manual' (a user's reassignment), 'sla' (released by the SLA), 'hubspot_lookup' or 'hold_queue'. */
   ruleId: string;
   ruleLabel: string | null;
+  /** Set by the matching rule; it picks the SLA policy. */
+  priority: 'high' | 'normal' | 'low';
   reason: string;
   decidedAt: string;
 }

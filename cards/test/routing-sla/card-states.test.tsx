@@ -57,6 +57,7 @@ describe('routing & SLA card: states', () => {
     expect(detail(renderer, 'Chosen by')).toBe('EMEA countries');
     expect(detail(renderer, 'Pool')).toBe('EMEA enterprise');
     expect(detail(renderer, 'Why')).toBe('Country is Ireland');
+    expect(detail(renderer, 'Priority')).toBe('High');
     expect(detail(renderer, 'When')).toBe('Mar 4, 2025, 8:45 AM');
     expect(find(StatusTag).text).toBe('On track');
     expect(textOf(findByTestId(Text, 'sla-countdown'))).toBe('2 h 15 min of business time left');
@@ -145,6 +146,12 @@ describe('routing & SLA card: states', () => {
     const renderer = await renderWith({ ...view, assignment: { ...view.assignment!, ruleId, ruleLabel } });
 
     expect(detail(renderer, 'Chosen by')).toBe(shown);
+  });
+
+  it('shows no priority for a normal-priority lead', async () => {
+    const view = aRoutingView();
+    const renderer = await renderWith({ ...view, assignment: { ...view.assignment!, priority: 'normal' } });
+    expect(renderer.maybeFind(DescriptionListItem, { label: 'Priority' })).toBeNull();
   });
 
   it.each<[SlaState, string, string]>([
