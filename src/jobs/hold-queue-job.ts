@@ -21,7 +21,6 @@ export function holdQueueJob(deps: { db: Db; gateway: HubspotGateway; installati
       const totals = { assigned: 0, stillHeld: 0, released: 0 };
       for (const portalId of await deps.installations.activePortals()) {
         const live = await deps.settings.live(portalId);
-        if (!live.settings.routing) continue;
         const held = await heldContacts(deps.db, portalId);
         if (held.length === 0) continue;
         const outcome = await routeWaitingLeads(deps, portalId, live, held, now);

@@ -27,7 +27,8 @@ export async function heldContacts(db: Queryable, portalId: number): Promise<num
 /**
  * Routes leads waiting in the hold queue: reads their companies' owners from HubSpot first (two batch
  * reads per 100 leads, outside any transaction), then decides each lead in its own transaction and queues
- * its new owner and SLA state for HubSpot. A lead that stopped being sales-ready while it waited is released.
+ * its new owner and SLA state for HubSpot. A lead that stopped being sales-ready while it waited, or whose
+ * portal turned routing off, is released.
  * If HubSpot cannot be read, the leads stay held and the next round tries again.
  */
 export async function routeWaitingLeads(
@@ -39,13 +40,13 @@ export async function routeWaitingLeads(
 ): Promise<WaitingOutcome> {
   const outcome: WaitingOutcome = { assigned: 0, held: 0, released: 0 };
   const routing = live.settings.routing;
-  if (!routing || contactIds.length === 0) return outcome;
+  if (contactIds.length === 0) return outcome;
   let companyOwners = new Map<number, string>();
   let current = new Map<number, Record<string, string>>();
   const untracked = untrackedRoutingProperties(live);
   let readFailed = false;
   try {
-    if (routing.useCompanyOwner) companyOwners = await companyOwnersOf(deps.gateway, portalId, contactIds);
+    if (routing?.useCompanyOwner) companyOwners = await companyOwnersOf(deps.gateway, portalId, contactIds);
     if (untracked.length > 0) current = await currentProperties(deps.gateway, portalId, contactIds, untracked);
   } catch (error) {
     // Leads still sales-ready stay held for the next round; those that no longer are can be released all the same.
@@ -56,8 +57,8 @@ export async function routeWaitingLeads(
     const result = await deps.db.transaction(async (tx) => {
       const contact = await lockContact(tx, portalId, contactId);
       if ((await latestAssignment(tx, portalId, contactId))?.kind !== 'held') return undefined;
-      if (contact.status !== 'sql') {
-        const reason = `No longer sales-ready (now ${contact.status}) while it waited in the hold queue.`;
+      if (contact.status !== 'sql' || !routing) {
+        const reason = routing ? `No longer sales-ready (now ${contact.status}) while it waited in the hold queue.` : 'Routing was turned off while the lead waited in the hold queue.';
         await insertAssignment(tx, portalId, contactId, { kind: 'released', owner_id: null, pool_id: null, rule_id: 'hold_queue', reason, decided_at: now });
         await rescoreContact(tx, { portalId, live, now }, contactId);
         return 'released' as const;

@@ -82,4 +82,20 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     expect(reps).toContain(props().hubspot_owner_id);
     expect(props().lm_routing_pool).toBe('inbound');
   });
+
+  it('releases the leads waiting in the hold queue when the portal turns routing off, and says why', async () => {
+    await harness.publish(PORTAL, settings(true), 3);
+    const contactId = Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: 'waiting@example.com' }).id);
+    await harness.service.db.query(`INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by) VALUES ($1, $2, 'accept', now(), 'user:1')`, [PORTAL, contactId]);
+    const live = await harness.service.settings.live(PORTAL);
+    await harness.service.db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
+    const job = holdQueueJob({ db: harness.service.db, gateway: harness.service.gateway, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
+
+    await harness.publish(PORTAL, DEFAULT_PORTAL_SETTINGS, 4);
+    expect(await runJobOnce(job, harness.service.db, new Date())).toMatchObject({ acquired: true, value: { assigned: 0, stillHeld: 0, released: 1 } });
+    await harness.service.writer.flushAll();
+    expect(harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))).toMatchObject({
+      lm_routing_reason: 'Released: Routing was turned off while the lead waited in the hold queue.',
+    });
+  });
 });
