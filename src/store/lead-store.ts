@@ -163,7 +163,7 @@ export async function clearOutbox(tx: Queryable, portalId: number, contactId: nu
 }
 
 /** Tables holding a contact's data, purged on deletion and moved on merge. */
-const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox', 'assignments', 'sla_clocks', 'sla_touches'] as const;
+const CONTACT_TABLES = ['activities', 'score_ledger', 'lead_decisions', 'status_transitions', 'outbox', 'assignments', 'sla_clocks', 'sla_touches', 'task_outbox'] as const;
 
 /** Everything the app holds about a contact goes: deletion and GDPR privacy deletion. */
 export async function purgeContact(tx: Queryable, portalId: number, contactId: number): Promise<void> {
@@ -191,6 +191,7 @@ export async function moveContactHistory(tx: Queryable, portalId: number, fromId
   await tx.query('UPDATE lead_decisions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   await tx.query('UPDATE status_transitions SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   await tx.query('UPDATE assignments SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
+  await tx.query('UPDATE task_outbox SET contact_id = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, fromId, toId]);
   await tx.query(
     `INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at)
      SELECT portal_id, $3, touch_key, owner_id, kind, at FROM sla_touches WHERE portal_id = $1 AND contact_id = $2 ON CONFLICT DO NOTHING`,

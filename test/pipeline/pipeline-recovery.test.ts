@@ -125,8 +125,18 @@ describe.each(testDatabases)('pipeline recovery and lifecycle on $name', (databa
       const contactId = newContact();
       await harness.deliver([emailOpen(contactId, T0)]);
       expect(await ledgerRows(contactId)).toBe(1);
+      // What routing and the SLA keep about a lead goes too: its decisions, clock, touches and queued tasks.
+      const { db } = harness.service;
+      await db.query(`INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by) VALUES ($1, $2, 'accept', now(), 'user:1')`, [PORTAL, contactId]);
+      await db.query(`INSERT INTO assignments (portal_id, contact_id, kind, owner_id, pool_id, rule_id, reason, decided_at) VALUES ($1, $2, 'assigned', '7', 'p', 'default', 'r', now())`, [PORTAL, contactId]);
+      await db.query(`INSERT INTO sla_clocks (portal_id, contact_id, owner_id, pool_id, clock, state, due_at, updated_at) VALUES ($1, $2, '7', 'p', '{}', 'on_track', now(), now())`, [PORTAL, contactId]);
+      await db.query(`INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at) VALUES ($1, $2, 'calls:1', '7', 'call', now())`, [PORTAL, contactId]);
+      await db.query(
+        `INSERT INTO task_outbox (portal_id, contact_id, dedupe_key, owner_id, subject, body, due_at, created_at, next_attempt_at) VALUES ($1, $2, $3, '7', 's', 'b', now(), now(), now())`,
+        [PORTAL, contactId, `hold:${contactId}`],
+      );
       await harness.deliver([{ ...emailOpen(contactId, T0 + MINUTE), subscriptionType, propertyName: undefined, propertyValue: undefined } as WebhookEvent]);
-      for (const table of ['contacts', 'activities', 'score_ledger', 'outbox', 'status_transitions']) {
+      for (const table of ['contacts', 'activities', 'score_ledger', 'outbox', 'status_transitions', 'lead_decisions', 'assignments', 'sla_clocks', 'sla_touches', 'task_outbox']) {
         const rows = await harness.service.db.query(`SELECT 1 FROM ${table} WHERE portal_id = $1 AND contact_id = $2`, [PORTAL, contactId]);
         expect({ table, rows: rows.length }).toEqual({ table, rows: 0 });
       }
