@@ -123,7 +123,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     );
     return provisioned;
   };
-  const settings = new SettingsStore(db);
+  const settings = new SettingsStore(db, undefined, undefined, logger);
   const pipelineMetrics = createPipelineMetrics(metrics.registry, db);
   const pipelineDeps = { db, gateway, settings, logger, metrics: pipelineMetrics, now };
   const workers = Array.from({ length: options.workers ?? 2 }, () => new InboxWorker(pipelineDeps));
