@@ -61,6 +61,8 @@ export const routingCardResponse = z.object({
         }),
       )
       .max(50),
+    /** The rep looking at the card, when their HubSpot user is an owner here, and whether they switched themselves away. */
+    me: z.object({ ownerId: z.string(), name: z.string(), away: z.boolean() }).nullable(),
     /** Targets of the reassign action. */
     choices: z.object({ pools: z.array(z.object({ id: z.string(), label: z.string() })), owners: z.array(owner) }),
     asOf: isoTime,
@@ -78,5 +80,7 @@ export const routingActionBody = z.discriminatedUnion('kind', [
   }),
   z.object({ contactId: z.number().int().positive(), kind: z.literal('touched'), note: z.string().trim().max(500).optional() }),
   z.object({ contactId: z.number().int().positive(), kind: z.literal('recycle'), reason: z.string().trim().min(1, 'a reason is required').max(500) }),
+  /** The rep's own away switch: no new leads while it is on. */
+  z.object({ contactId: z.number().int().positive(), kind: z.literal('away'), away: z.boolean() }),
 ]);
 export type RoutingAction = z.infer<typeof routingActionBody>;

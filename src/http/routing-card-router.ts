@@ -19,8 +19,8 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
   router.get('/api/cards/routing', async (req, res) => {
     const query = contactIdQuery.safeParse(req.query);
     if (!query.success) return sendJson(res, { error: 'contactId is required' }, 400);
-    const { portalId } = callerOf(res);
-    const routing = await routingView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now());
+    const { portalId, userId } = callerOf(res);
+    const routing = await routingView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now(), userId);
     if (!routing) return sendJson(res, { error: 'not_scored' }, 404);
     sendJson(res, { routing }, 200, routingCardResponse);
   });
@@ -42,7 +42,7 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
     deps.logger.info({ portalId, contactId: action.contactId, action: action.kind, userId }, 'routing action applied');
     // A hold alert queued by a reassignment to a pool nobody can take goes out now rather than at the next minute.
     await sendQueuedTasks(deps, now).catch((error: unknown) => deps.logger.warn({ portalId, err: error }, 'queued tasks could not be sent yet'));
-    sendJson(res, { routing: await routingView(deps.db, portalId, action.contactId, live, now) }, 200, routingCardResponse);
+    sendJson(res, { routing: await routingView(deps.db, portalId, action.contactId, live, now, userId) }, 200, routingCardResponse);
   });
 
   return router;

@@ -52,8 +52,8 @@ export async function requestRouting(tx: Queryable, portalId: number, live: Live
 }
 
 /**
- * Routes a sales-ready lead and starts its first-touch clock. Owners deactivated in HubSpot are never
- * picked. A lead nobody can take is held, and the pool's manager gets one HubSpot task per hold.
+ * Routes a sales-ready lead and starts its first-touch clock. Owners deactivated in HubSpot, and reps who
+ * switched themselves away on the card, are never picked. A lead nobody can take is held, and the pool's manager gets one HubSpot task per hold.
  */
 export async function routeSalesReadyLead(
   tx: Queryable,
@@ -65,8 +65,12 @@ export async function routeSalesReadyLead(
 ): Promise<{ decision: RoutingDecision; assignmentId: number } | undefined> {
   const routing = live.settings.routing;
   if (!routing) return undefined;
-  const archived = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND archived', [portalId]);
-  const excluded = { ...Object.fromEntries(archived.map((row) => [row.owner_id, 'deactivated in HubSpot'])), ...options.excluded };
+  const unavailable = await tx.query<{ owner_id: string; why: string }>(
+    `SELECT owner_id, 'switched themselves away' AS why FROM rep_presence WHERE portal_id = $1 AND away
+     UNION ALL SELECT owner_id, 'deactivated in HubSpot' FROM owners WHERE portal_id = $1 AND archived`,
+    [portalId],
+  );
+  const excluded = { ...Object.fromEntries(unavailable.map((row) => [row.owner_id, row.why])), ...options.excluded };
   const routed = await assignLead(tx, portalId, routing, lead, now, { ...(options.companyOwnerId ? { companyOwnerId: options.companyOwnerId } : {}), excluded });
   const { decision, assignmentId } = routed;
   if (decision.kind === 'assigned' && live.settings.sla) {

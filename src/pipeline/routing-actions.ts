@@ -39,6 +39,17 @@ export async function applyRoutingAction(tx: Queryable, ctx: ActionContext, acti
   const ownerId = current?.kind === 'assigned' ? current.owner_id : null;
   const routing = live.settings.routing;
 
+  if (action.kind === 'away') {
+    const [me] = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND user_id = $2 AND NOT archived', [portalId, ctx.userId]);
+    if (!me) throw new RoutingActionError('Your HubSpot user is not an owner in this portal, so it gets no leads to pause', 409);
+    await tx.query(
+      `INSERT INTO rep_presence (portal_id, owner_id, away, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (portal_id, owner_id) DO UPDATE SET away = $3, updated_at = $4, updated_by = $5`,
+      [portalId, me.owner_id, action.away, now, by],
+    );
+    await recordAudit(tx, { portalId, actor: by, action: 'routing.away', detail: { ownerId: me.owner_id, away: action.away }, at: now });
+    return;
+  }
   if (action.kind === 'reassign') {
     if (!routing) throw new RoutingActionError('Routing is not set up for this portal', 409);
     if (contact.status !== 'sql') throw new RoutingActionError(`Only sales-ready leads are routed; this lead is ${contact.status}`, 409);

@@ -14,7 +14,14 @@ const SPECIAL_RULES = new Set(['company_owner', 'hubspot_lookup', 'default', 'ma
 type HistoryItem = RoutingCardView['history'][number];
 
 /** The routing & SLA card's view of a contact: owner and why, the current clock, the history and the action choices. */
-export async function routingView(db: Queryable, portalId: number, contactId: number, live: LiveSettings, now: Date): Promise<RoutingCardView | undefined> {
+export async function routingView(
+  db: Queryable,
+  portalId: number,
+  contactId: number,
+  live: LiveSettings,
+  now: Date,
+  userId?: number,
+): Promise<RoutingCardView | undefined> {
   const [contact] = await db.query<{ status: RoutingCardView['status'] }>('SELECT status FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
   if (!contact) return undefined;
   const { routing, sla } = live.settings;
@@ -81,6 +88,15 @@ export async function routingView(db: Queryable, portalId: number, contactId: nu
     ...[...members].filter((id) => !owners.some((o) => o.ownerId === id)).map((ownerId) => ({ ownerId, name: `Owner ${ownerId}` })),
   ];
 
+  const [me] =
+    userId === undefined
+      ? []
+      : await db.query<{ owner_id: string; away: boolean | null }>(
+          `SELECT o.owner_id, p.away FROM owners o LEFT JOIN rep_presence p ON p.portal_id = o.portal_id AND p.owner_id = o.owner_id
+           WHERE o.portal_id = $1 AND o.user_id = $2 AND NOT o.archived`,
+          [portalId, userId],
+        );
+
   return {
     contactId,
     status: contact.status,
@@ -101,6 +117,7 @@ export async function routingView(db: Queryable, portalId: number, contactId: nu
       : null,
     sla: current && sla ? clockView(current.clock, current.owner_id, live, now) : null,
     history,
+    me: me ? { ownerId: me.owner_id, name: nameOf(me.owner_id)!, away: me.away === true } : null,
     choices: { pools: routing?.pools.map((pool) => ({ id: pool.id, label: pool.label })) ?? [], owners: choiceOwners },
     asOf: now.toISOString(),
   };

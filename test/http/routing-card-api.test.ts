@@ -53,8 +53,8 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
   });
   afterAll(() => harness.stop());
 
-  const call = (method: 'GET' | 'POST', path: string, body?: unknown, portalId = PORTAL) =>
-    signedCall(harness.service.url, method, path, body, { portalId, userId: 77, secret: harness.sandbox.app.clientSecret });
+  const call = (method: 'GET' | 'POST', path: string, body?: unknown, portalId = PORTAL, userId = 77) =>
+    signedCall(harness.service.url, method, path, body, { portalId, userId, secret: harness.sandbox.app.clientSecret });
   const view = async (contactId: number) => {
     const response = await call('GET', `/api/cards/routing?contactId=${contactId}`);
     expect(response.status).toBe(200);
@@ -151,6 +151,27 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
 
     const audit = await harness.service.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE portal_id = $1 AND action LIKE 'routing.%' AND detail->>'contactId' = $2 ORDER BY id`, [PORTAL, String(contactId)]);
     expect(audit.map((a) => a.action)).toEqual(['routing.reassign', 'routing.reassign', 'routing.touched', 'routing.recycle']);
+  });
+
+  it('lets a rep switch themselves away on the card: no new leads for them until they switch back', async () => {
+    const userOf = (ownerId: string) => harness.sandbox.state.portal(PORTAL).owners.get(ownerId)!.userId!;
+    const asAnn = (body: Record<string, unknown>) => call('POST', '/api/cards/routing/action', body, PORTAL, userOf(owners.ann));
+    const first = await salesReadyLead('away-1@example.com');
+    const second = await salesReadyLead('away-2@example.com');
+
+    const ann = await call('GET', `/api/cards/routing?contactId=${first}`, undefined, PORTAL, userOf(owners.ann));
+    expect(ann.json.routing.me).toEqual({ ownerId: owners.ann, name: 'Ann Rep', away: false });
+    expect((await view(first)).me).toBeNull(); // user 77 is no owner here
+    expect((await act({ contactId: first, kind: 'away', away: true })).json).toEqual({ error: 'Your HubSpot user is not an owner in this portal, so it gets no leads to pause' });
+
+    expect((await asAnn({ contactId: first, kind: 'away', away: true })).json.routing.me).toEqual({ ownerId: owners.ann, name: 'Ann Rep', away: true });
+    for (const contactId of [first, second]) {
+      const moved = await act({ contactId, kind: 'reassign', to: { poolId: 'inbound' } });
+      expect(moved.json.routing.owner).toEqual({ ownerId: owners.bob, name: 'Bob Rep' });
+      expect(moved.json.routing.assignment.reason).toMatch(new RegExp(`Skipped ${owners.ann}: switched themselves away`));
+    }
+    expect((await asAnn({ contactId: first, kind: 'away', away: false })).json.routing.me.away).toBe(false);
+    expect((await act({ contactId: first, kind: 'reassign', to: { poolId: 'inbound' } })).json.routing.owner.ownerId).toBe(owners.ann);
   });
 
   it('answers 404 for a contact it has never seen, and for another portal\u2019s contact', async () => {

@@ -13,7 +13,7 @@ interface RoutingActionsProps {
 
 /** Reassign the lead, record the first touch, or hand it back to marketing (with a reason). */
 export function RoutingActions({ view, busy, onAct }: RoutingActionsProps) {
-  const [open, setOpen] = useState<RoutingActionKind | null>(null);
+  const [open, setOpen] = useState<Exclude<RoutingActionKind, 'away'> | null>(null);
   const { contactId } = view;
   const submit = async (action: RoutingAction) => {
     if (await onAct(action)) setOpen(null);

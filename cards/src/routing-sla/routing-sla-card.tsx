@@ -6,6 +6,7 @@ import {
   type ExtensionPointApiContext,
   Flex,
   Text,
+  Toggle,
 } from '@hubspot/ui-extensions';
 import { useCallback, useEffect } from 'react';
 import { formatDateTime, statusLabel } from '../shared/format';
@@ -88,6 +89,7 @@ const DONE: Record<RoutingActionKind, string> = {
   reassign: 'Reassigned',
   touched: 'First touch recorded',
   recycle: 'Recycled to marketing',
+  away: 'Availability saved',
 };
 
 function outcome(kind: RoutingActionKind, view: RoutingCardView): string {
@@ -99,6 +101,8 @@ function outcome(kind: RoutingActionKind, view: RoutingCardView): string {
       return view.sla ? `First-touch SLA: ${slaStateLabel(view.sla.state)}.` : 'The first-touch clock has stopped.';
     case 'recycle':
       return `Status is now ${statusLabel(view.status)}.`;
+    case 'away':
+      return view.me?.away ? 'You get no new leads until you switch this off.' : 'You get new leads again.';
   }
 }
 
@@ -126,6 +130,16 @@ function RoutingDetails({ view, timeZone, busy, onAct, onDue }: RoutingDetailsPr
       <RoutingHistory history={view.history} pools={view.choices.pools} timeZone={timeZone} />
       <Divider />
       <RoutingActions view={view} busy={busy} onAct={onAct} />
+      {view.me && (
+        <Toggle
+          name="away"
+          label="I’m away: give me no new leads"
+          checked={view.me.away}
+          readonly={busy}
+          onChange={(away) => void onAct({ contactId: view.contactId, kind: 'away', away })}
+          testId="away"
+        />
+      )}
       <Text variant="microcopy">Updated {formatDateTime(view.asOf, timeZone)}</Text>
     </Flex>
   );

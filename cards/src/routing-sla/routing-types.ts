@@ -66,6 +66,8 @@ export interface RoutingCardView {
   sla: SlaClock | null;
   /** Newest first, at most 50. */
   history: RoutingHistoryItem[];
+  /** The rep looking at the card, when their HubSpot user is an owner here, and whether they switched themselves away. */
+  me: (RoutingOwner & { away: boolean }) | null;
   /** Targets of the reassign action. */
   choices: { pools: { id: string; label: string }[]; owners: RoutingOwner[] };
   asOf: string;
@@ -77,6 +79,8 @@ export type ReassignTarget = { poolId: string } | { ownerId: string };
 export type RoutingAction =
   | { contactId: number; kind: 'reassign'; to: ReassignTarget; reason?: string }
   | { contactId: number; kind: 'touched'; note?: string }
-  | { contactId: number; kind: 'recycle'; reason: string };
+  | { contactId: number; kind: 'recycle'; reason: string }
+  /** The rep's own away switch: no new leads while it is on. */
+  | { contactId: number; kind: 'away'; away: boolean };
 
 export type RoutingActionKind = RoutingAction['kind'];

@@ -1,4 +1,4 @@
-import { Alert, Button, DescriptionListItem, LoadingButton, Select, StatusTag, TextArea } from '@hubspot/ui-extensions';
+import { Alert, Button, DescriptionListItem, LoadingButton, Select, StatusTag, TextArea, Toggle } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -95,6 +95,23 @@ describe('routing & SLA card: actions', () => {
     expect(textOf(find(Alert))).toBe('First-touch SLA: Met.');
     expect(findByTestId(Button, 'touched').props.disabled).toBe(true);
     expect(mocks.actions.refreshObjectProperties.callCount).toBe(1);
+  });
+
+  it('lets the rep switch themselves away and back, and hides the switch from users who are no owner', async () => {
+    const service = fakeService();
+    const { findByTestId, find, waitFor } = await renderLoadedCard(service);
+    expect(findByTestId(Toggle, 'away').props.checked).toBe(false);
+    service.on(ACTION, ok({ routing: aRoutingView({ me: { ownerId: '101', name: 'Ana Reyes', away: true } }) }));
+
+    triggerWith(findByTestId(Toggle, 'away'), 'onChange', true);
+
+    expect((await service.nthCall(ACTION)).body).toEqual({ contactId: 123, kind: 'away', away: true });
+    await waitFor(() => expect(findByTestId(Toggle, 'away').props.checked).toBe(true));
+    expect(find(Alert).props.title).toBe('Availability saved');
+    expect(textOf(find(Alert))).toBe('You get no new leads until you switch this off.');
+
+    const other = await renderLoadedCard(fakeService(), aRoutingView({ me: null }));
+    expect(other.maybeFind(Toggle, { testId: 'away' })).toBeNull();
   });
 
   it('marks the lead touched without a note', async () => {

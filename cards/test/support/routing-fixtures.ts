@@ -73,6 +73,7 @@ export function aRoutingView(overrides: Partial<RoutingCardView> = {}): RoutingC
         { ownerId: '103', name: 'Chen Wei' },
       ],
     },
+    me: { ownerId: '101', name: 'Ana Reyes', away: false },
     asOf: AS_OF,
     ...overrides,
   };

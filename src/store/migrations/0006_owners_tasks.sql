@@ -41,3 +41,14 @@ CREATE INDEX assignments_owner ON assignments (portal_id, owner_id, decided_at) 
 -- The lead's priority as its routing rule set it: it picks the SLA policy, and a manual reassignment keeps it.
 ALTER TABLE assignments ADD COLUMN priority text NOT NULL DEFAULT 'normal' CHECK (priority IN ('high', 'normal', 'low'));
 CREATE INDEX contacts_sales_ready ON contacts (portal_id) WHERE status = 'sql';
+
+-- A rep's own "away" switch from the routing card: no new leads until they switch it off (beside the admin's
+-- availability settings, which stay as they are).
+CREATE TABLE rep_presence (
+  portal_id   bigint NOT NULL,
+  owner_id    text NOT NULL,
+  away        boolean NOT NULL,
+  updated_at  timestamptz NOT NULL,
+  updated_by  text NOT NULL,
+  PRIMARY KEY (portal_id, owner_id)
+);
