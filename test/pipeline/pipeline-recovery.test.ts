@@ -96,26 +96,27 @@ describe.each(testDatabases)('pipeline recovery and lifecycle on $name', (databa
 
   it('retries a failing event with backoff and dead-letters it after the last attempt, visibly', async () => {
     const contactId = newContact();
-    await harness.service.db.query(
-      `INSERT INTO settings_versions (portal_id, version, settings, created_by, published_at) VALUES ($1, 9, '{"broken": true}', 'test', now())`,
-      [PORTAL],
-    );
-    harness.service.settings.invalidate(PORTAL);
-    await harness.send([emailOpen(contactId, T0)]);
-    const dead = () => harness.service.pipelineMetrics.deadLettered;
-    const before = (await dead().get()).values[0]?.value ?? 0;
+    // Every attempt fails inside the contact's transaction: the ledger table is missing for the while.
+    await harness.service.db.query('ALTER TABLE score_ledger RENAME TO score_ledger_away');
+    try {
+      await harness.send([emailOpen(contactId, T0)]);
+      const dead = () => harness.service.pipelineMetrics.deadLettered;
+      const before = (await dead().get()).values[0]?.value ?? 0;
 
-    await laterWorker(0, 2).drain();
-    let [row] = await harness.service.db.query<{ attempts: number; dead_at: Date | null; last_error: string }>('SELECT attempts, dead_at, last_error FROM inbox');
-    expect(row).toMatchObject({ attempts: 1, dead_at: null });
-    expect(row!.last_error).toMatch(/scoring|Invalid|expected/i);
+      await laterWorker(0, 2).drain();
+      let [row] = await harness.service.db.query<{ attempts: number; dead_at: Date | null; last_error: string }>('SELECT attempts, dead_at, last_error FROM inbox');
+      expect(row).toMatchObject({ attempts: 1, dead_at: null });
+      expect(row!.last_error).toMatch(/score_ledger/);
 
-    await laterWorker(1, 2).drain(); // after the 1 s backoff
-    [row] = await harness.service.db.query('SELECT attempts, dead_at, last_error FROM inbox');
-    expect(row!.attempts).toBe(2);
-    expect(row!.dead_at).not.toBeNull();
-    expect(await listDeadLetters(harness.service.db, PORTAL)).toHaveLength(1);
-    expect((await dead().get()).values[0]?.value).toBe(before + 1);
+      await laterWorker(1, 2).drain(); // after the 1 s backoff
+      [row] = await harness.service.db.query('SELECT attempts, dead_at, last_error FROM inbox');
+      expect(row!.attempts).toBe(2);
+      expect(row!.dead_at).not.toBeNull();
+      expect(await listDeadLetters(harness.service.db, PORTAL)).toHaveLength(1);
+      expect((await dead().get()).values[0]?.value).toBe(before + 1);
+    } finally {
+      await harness.service.db.query('ALTER TABLE score_ledger_away RENAME TO score_ledger');
+    }
     await laterWorker(60, 2).drain();
     expect((await harness.service.db.query('SELECT attempts FROM inbox'))[0]).toEqual({ attempts: 2 });
   });
