@@ -1,3 +1,4 @@
+import { medianDuration } from './median-duration';
 import { bandOf } from '../preview/preview-model';
 
 export interface ReportLead {
@@ -19,14 +20,6 @@ export interface HomeReport {
 const DAY = 86_400_000;
 const OPPORTUNITY = new Set(['opportunity', 'customer', 'evangelist']);
 const WON = new Set(['customer', 'evangelist']);
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return Math.round((value / DAY) * 10) / 10;
-}
 
 /** The home page: funnel by lead source and month, median time to MQL and SQL, and conversion by score band. */
 export function homeReport(leads: readonly ReportLead[], since: number): HomeReport {
@@ -56,8 +49,8 @@ export function homeReport(leads: readonly ReportLead[], since: number): HomeRep
   const order = (name: string) => (name === '<0' ? -1 : Number.parseInt(name, 10));
   return {
     funnel: [...rows.values()].sort((a, b) => a.month.localeCompare(b.month) || a.source.localeCompare(b.source)),
-    medianDaysToMql: median(toMql),
-    medianDaysToSql: median(toSql),
+    medianDaysToMql: medianDuration(toMql, DAY),
+    medianDaysToSql: medianDuration(toSql, DAY),
     calibration: [...calibration.values()]
       .sort((a, b) => order(a.band) - order(b.band))
       .map((c) => ({ ...c, rate: c.contacts === 0 ? 0 : Math.round((c.converted / c.contacts) * 1000) / 1000 })),

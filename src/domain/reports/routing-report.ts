@@ -1,5 +1,6 @@
 import { businessTimeBetween, type BusinessCalendar } from '../calendar';
 import type { Pool } from '../routing';
+import { medianDuration } from './median-duration';
 import type { SlaClock } from '../sla';
 
 /**
@@ -74,14 +75,6 @@ function counts(outcomes: readonly Outcome[]): SlaCounts {
   return { met, breached, open: count('open'), reassigned: count('reassigned'), metRate: met + breached === 0 ? null : share(met, met + breached) };
 }
 
-function medianHours(durations: readonly number[]): number | null {
-  if (durations.length === 0) return null;
-  const sorted = [...durations].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return Math.round((median / HOUR) * 10) / 10;
-}
-
 /** Groups items by a key, keeping the order keys were first seen. */
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -147,8 +140,8 @@ export function routingReport({ clocks, assignments, pools, ownerNames, period, 
     sla,
     pools: poolTotals,
     totals: counts(inPeriod.map(({ clock }) => outcomeOf(clock))),
-    medianHoursToFirstTouch: medianHours(toFirstTouch),
-    medianBusinessHoursToFirstTouch: medianHours(businessToFirstTouch),
+    medianHoursToFirstTouch: medianDuration(toFirstTouch, HOUR),
+    medianBusinessHoursToFirstTouch: medianDuration(businessToFirstTouch, HOUR),
     distribution,
   };
 }
