@@ -10,7 +10,7 @@ import { queueTask, sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db, Queryable } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import { lockContact, insertAssignment, type ContactRow } from '../store/lead-store';
-import { ownerName } from '../store/owners';
+import { ownerNameOf } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import type { JobDefinition } from './schedule-job';
 
@@ -68,14 +68,6 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
 /** "Mon 23 Nov 2026, 14:00 (America/New_York)": a due time as the rep reads it. */
 function localTime(at: number, timeZone: string): string {
   return `${DateTime.fromMillis(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm')} (${timeZone})`;
-}
-
-async function ownerNameOf(tx: Queryable, portalId: number, ownerId: string): Promise<string> {
-  const [row] = await tx.query<{ owner_id: string; email: string | null; first_name: string | null; last_name: string | null }>(
-    'SELECT owner_id, email, first_name, last_name FROM owners WHERE portal_id = $1 AND owner_id = $2',
-    [portalId, ownerId],
-  );
-  return row ? ownerName(row) : `Owner ${ownerId}`;
 }
 
 /** What the clock's effects do to the lead, in the transaction: tasks queued, the lead reassigned or recycled. */

@@ -1,5 +1,6 @@
 import { isBusinessTime } from '../domain/calendar';
 import type { LiveSettings } from '../domain/portal-settings';
+import { RESERVED_RULE_IDS } from '../domain/routing/routing-rules';
 import { remainingBusinessMs, repCalendar, type SlaClock } from '../domain/sla';
 import type { RoutingCardView } from '../http/routing-card-responses';
 import type { Queryable } from '../store/db';
@@ -8,7 +9,7 @@ import { listOwners } from '../store/owners';
 
 const HISTORY_LIMIT = 50;
 const MINUTE = 60_000;
-const SPECIAL_RULES = new Set(['company_owner', 'hubspot_lookup', 'default', 'manual', 'sla', 'hold_queue']);
+const RESERVED = new Set<string>(RESERVED_RULE_IDS);
 
 
 type HistoryItem = RoutingCardView['history'][number];
@@ -109,7 +110,7 @@ export async function routingView(
           poolId: latest.pool_id,
           poolLabel: poolLabel(latest.pool_id),
           ruleId: latest.rule_id,
-          ruleLabel: SPECIAL_RULES.has(latest.rule_id) ? null : (routing?.rules.find((r) => r.id === latest.rule_id)?.label ?? null),
+          ruleLabel: RESERVED.has(latest.rule_id) ? null : (routing?.rules.find((r) => r.id === latest.rule_id)?.label ?? null),
           priority: latest.priority,
           reason: latest.reason,
           decidedAt: latest.decided_at.toISOString(),

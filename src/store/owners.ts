@@ -22,6 +22,12 @@ export function ownerName(row: Pick<OwnerRow, 'owner_id' | 'email' | 'first_name
   return full || row.email || `Owner ${row.owner_id}`;
 }
 
+/** One owner's name as last synced from HubSpot ("Owner <id>" when not synced). */
+export async function ownerNameOf(db: Queryable, portalId: number, ownerId: string): Promise<string> {
+  const [row] = await db.query<OwnerRow>('SELECT owner_id, email, first_name, last_name, archived FROM owners WHERE portal_id = $1 AND owner_id = $2', [portalId, ownerId]);
+  return row ? ownerName(row) : `Owner ${ownerId}`;
+}
+
 /** The portal's owners as last synced from HubSpot, active ones first, by name. */
 export async function listOwners(db: Queryable, portalId: number): Promise<OwnerSummary[]> {
   const rows = await db.query<OwnerRow>('SELECT owner_id, email, first_name, last_name, archived FROM owners WHERE portal_id = $1', [portalId]);

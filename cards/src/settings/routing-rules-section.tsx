@@ -36,7 +36,7 @@ export function RoutingRulesSection({ routing }: { routing: RoutingSettings }) {
           <Accordion key={index} title={`${index + 1}. ${rule.label} → ${poolLabel(rule.poolId)}`} size="sm" testId={`routing-rule-${rule.id}`}>
             <Flex direction="column" gap="xs">
               <TextField path={[...path, 'label']} label="Label" />
-              <TextField path={[...path, 'id']} label="Rule id" description="Lowercase letters, digits and underscores; assignments record it. company_owner and default are reserved." />
+              <TextField path={[...path, 'id']} label="Rule id" description="Lowercase letters, digits and underscores; assignments record it. company_owner, default, manual, sla, hold_queue and hubspot_lookup are reserved." />
               <Text variant="microcopy">{rule.when.length === 0 ? 'Matches every lead.' : 'Matches when all of these hold:'}</Text>
               {rule.when.map((condition, c) => (
                 <RoutingConditionFields key={c} condition={condition} path={[...when, c]} onRemove={() => update(when, without(rule.when, c))} />

@@ -39,11 +39,14 @@ export const routingConditionSchema = z.discriminatedUnion(
 );
 export type RoutingCondition = z.infer<typeof routingConditionSchema>;
 
-/** Ids the decisions use for routes that are not rules. */
-export const RESERVED_RULE_IDS = ['company_owner', 'default'] as const;
+/**
+ * Ids the recorded decisions use for routes that are not rules: the company owner, the default pool, a user's
+ * reassignment, the SLA, the hold queue and a wait for HubSpot's answers.
+ */
+export const RESERVED_RULE_IDS = ['company_owner', 'default', 'manual', 'sla', 'hold_queue', 'hubspot_lookup'] as const;
 
 export const routingRuleSchema = z.object({
-  id: ruleIdSchema.refine((id) => !(RESERVED_RULE_IDS as readonly string[]).includes(id), 'company_owner and default are reserved; choose another id'),
+  id: ruleIdSchema.refine((id) => !(RESERVED_RULE_IDS as readonly string[]).includes(id), `${RESERVED_RULE_IDS.join(', ')} are reserved; choose another id`),
   label: z.string().trim().min(1, 'Give it a label').max(80, 'Keep labels to 80 characters'),
   /** Every condition must hold; a rule without conditions matches every lead. */
   when: z.array(routingConditionSchema),

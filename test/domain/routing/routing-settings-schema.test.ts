@@ -32,6 +32,7 @@ describe('routingSettingsSchema', () => {
     { name: 'a rule naming a missing pool', input: { ...valid, rules: [{ ...valid.rules[0]!, poolId: 'apac' }] }, path: 'rules.0.poolId', message: 'There is no pool "apac"' },
     { name: 'a missing default pool', input: { ...valid, defaultPool: 'nope' }, path: 'defaultPool', message: 'There is no pool "nope"' },
     { name: 'a reserved rule id', input: { ...valid, rules: [{ ...valid.rules[0]!, id: 'default' }] }, path: 'rules.0.id', message: /reserved/ },
+    { name: 'the id the app records for a manual reassignment', input: { ...valid, rules: [{ ...valid.rules[0]!, id: 'manual' }] }, path: 'rules.0.id', message: /reserved/ },
     { name: 'duplicate rule ids', input: { ...valid, rules: [valid.rules[0], valid.rules[0]] }, path: 'rules.1.id', message: 'Rule "dach" is listed twice' },
     { name: 'an unknown operator', input: { ...valid, rules: [{ ...valid.rules[0]!, when: [{ subject: 'grade', test: { op: 'gt', value: 'B' } }] }] }, path: 'rules.0.when.0.test.op', message: /Choose an operator/ },
     { name: 'an empty range', input: { ...valid, rules: [{ ...valid.rules[0]!, when: [{ subject: 'score', score: 'total', test: { op: 'range' } }] }] }, path: 'rules.0.when.0.test', message: 'Give a minimum, a maximum or both' },
