@@ -115,9 +115,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     limiters: createPortalLimiters({ logger, redis, ...options.limits }),
     searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' }),
   });
-  /** Install and start-up: the app's properties, and the owners (names, who is deactivated). */
-  const provision = async (portalId: number) => {
-    const provisioned = await provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
+  const provision = (portalId: number) => provisionProperties(gateway.forPortal(portalId).properties, logger.child({ portalId }));
+  /** An install also reads the portal's owners (names, who is deactivated); the hourly sync keeps them current. */
+  const provisionInstall = async (portalId: number) => {
+    const provisioned = await provision(portalId);
     await syncPortalOwners({ db, gateway }, portalId, now()).catch((error: unknown) =>
       logger.warn({ portalId, err: error }, 'owners could not be synced at install; the hourly sync will retry'),
     );
@@ -159,7 +160,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         states,
         oauth,
         installations,
-        provision,
+        provision: provisionInstall,
         logger,
         metrics,
         now,
