@@ -1,17 +1,39 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 
 export const textOperatorSchema = z.enum(['eq', 'contains', 'matches'], {
   error: 'Choose how to compare: eq (equals), contains or matches (a regular expression)',
 });
 export type TextOperator = z.infer<typeof textOperatorSchema>;
 
-/** Whether `pattern` compiles as a regular expression (for schema checks). */
-export function isValidPattern(pattern: string): boolean {
+/**
+ * Patterns come from admins' settings and run against every event of their portal, so they run on RE2
+ * (linear time in the input, whatever the pattern) and never on the backtracking RegExp engine, where
+ * one pattern like `^(a+)+$` could hold the event loop for seconds. Compiled once per pattern.
+ */
+const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED = 1_000;
+
+function compile(pattern: string): RE2JS {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    regex = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** Why `pattern` cannot be used (too long, or not a pattern RE2 runs), or undefined when it can. */
+export function patternProblem(pattern: string): string | undefined {
+  if (pattern.length > LIMITS.settings.patternChars) return `Keep patterns to ${LIMITS.settings.patternChars} characters`;
   try {
-    new RegExp(pattern, 'i');
-    return true;
-  } catch {
-    return false;
+    compile(pattern);
+    return undefined;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
+    return `"${pattern}" is not a pattern the app can run (${detail}); lookarounds and backreferences are not supported`;
   }
 }
 
@@ -24,7 +46,7 @@ export function textMatches(op: TextOperator, expected: string, actual: string |
     case 'contains':
       return actual.toLowerCase().includes(expected.toLowerCase());
     case 'matches':
-      return new RegExp(expected, 'i').test(actual);
+      return compile(expected).test(actual.slice(0, LIMITS.patternInputChars));
   }
 }
 
@@ -34,9 +56,8 @@ export const textConditionShape = {
   value: z.string().min(1, 'Give a value to compare with'),
 };
 
-/** Refinement for a text condition: a `matches` pattern must compile. */
+/** Refinement for a text condition: a `matches` pattern must be one the app can run. */
 export function checkTextPattern(condition: { op: TextOperator; value: string }, ctx: z.RefinementCtx): void {
-  if (condition.op === 'matches' && !isValidPattern(condition.value)) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: `"${condition.value}" is not a valid regular expression` });
-  }
+  const problem = condition.op === 'matches' ? patternProblem(condition.value) : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
 }

@@ -21,7 +21,10 @@ describe('scoringModelSchema', () => {
     ['points as text', (m) => ({ ...m, engagementRules: [{ ...m.engagementRules[0], points: '2' }] }), 'engagementRules.0.points', 'must be a number'],
     ['a zero cap', (m) => ((m.engagementRules[0]!.cap = { max: 0, per: 'day' }), m), 'engagementRules.0.cap.max', 'at least 1 time'],
     ['an unknown cap period', (m) => ({ ...m, engagementRules: [{ ...m.engagementRules[0], cap: { max: 1, per: 'year' } }] }), 'engagementRules.0.cap.per', 'day, week, month or ever'],
-    ['a bad pattern', (m) => ((m.engagementRules[6]!.when = { field: 'form', op: 'matches', value: '(webinar' }), m), 'engagementRules.6.when.value', 'not a valid regular expression'],
+    ['a bad pattern', (m) => ((m.engagementRules[6]!.when = { field: 'form', op: 'matches', value: '(webinar' }), m), 'engagementRules.6.when.value', 'not a pattern the app can run (missing closing )'],
+    ['a pattern with a lookahead', (m) => ((m.engagementRules[6]!.when = { field: 'form', op: 'matches', value: 'web(?=inar)' }), m), 'engagementRules.6.when.value', 'lookarounds and backreferences are not supported'],
+    ['a pattern with a backreference', (m) => ((m.engagementRules[6]!.when = { field: 'form', op: 'matches', value: '(a)\\1' }), m), 'engagementRules.6.when.value', 'not a pattern the app can run'],
+    ['a pattern over 200 characters', (m) => ((m.engagementRules[6]!.when = { field: 'form', op: 'matches', value: 'a'.repeat(201) }), m), 'engagementRules.6.when.value', 'Keep patterns to 200 characters'],
     ['an unknown decay', (m) => ({ ...m, groups: [{ ...m.groups[0], decay: { kind: 'exponential', days: 3 } }] }), 'groups.0.decay.kind', 'half_life or linear'],
     ['a zero half-life', (m) => ((m.groups[0]!.decay = { kind: 'half_life', days: 0 }), m), 'groups.0.decay.days', 'more than 0 days'],
     ['linear decay over 100%', (m) => ((m.groups[3]!.decay = { kind: 'linear', percent: 120, everyDays: 7 }), m), 'groups.3.decay.percent', 'at most 100%'],
@@ -41,7 +44,7 @@ describe('scoringModelSchema', () => {
     ['SQL below MQL', (m) => ((m.thresholds = { mql: 60, sql: 50, minGradeForSql: 'B' }), m), 'thresholds.sql', 'must not be below the MQL threshold (60)'],
     ['a zero engagement cap', (m) => ((m.engagementCap = 0), m), 'engagementCap', 'at least 1'],
     ['a duplicate counter', (m) => ((m.mapping.counters = [m.mapping.counters[0]!, m.mapping.counters[0]!]), m), 'mapping.counters.1.property', 'already mapped'],
-    ['a bad mapping pattern', (m) => ((m.mapping.properties[0]!.when = { op: 'matches', value: '[' }), m), 'mapping.properties.0.when.value', 'not a valid regular expression'],
+    ['a bad mapping pattern', (m) => ((m.mapping.properties[0]!.when = { op: 'matches', value: '[' }), m), 'mapping.properties.0.when.value', 'not a pattern the app can run'],
   ])('rejects %s with a message at its path', (_name, edit, path, message) => {
     expect(issuesOf(edited(edit))).toContainEqual({ path, message: expect.stringContaining(message) });
   });
