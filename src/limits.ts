@@ -15,6 +15,8 @@ export const LIMITS = {
     propertyValueChars: 65_536,
     /** Any other text field of an event (property names, sources, association types). */
     fieldChars: 512,
+    /** Nesting of one event: HubSpot's own go two levels deep (a merge's id list). */
+    eventDepth: 8,
     /** Ids listed in one merge event. */
     mergedObjectIds: 1_000,
   },

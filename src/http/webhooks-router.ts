@@ -53,7 +53,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
       return;
     }
 
-    const { valid, rejected } = classifyEvents(parsed.elements, body);
+    const { valid, rejected } = classifyEvents(parsed.elements);
     const portalIds = new Set(valid.map((row) => row.portalId));
     const log = deps.logger.child(portalIds.size === 1 ? { portalId: [...portalIds][0] } : { portalIds: [...portalIds] });
     let summary: WebhookSummary;

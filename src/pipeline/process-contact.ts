@@ -164,7 +164,7 @@ async function rescore(
  */
 async function recordSalesActivityTouch(tx: Queryable, portalId: number, contactId: number, event: ContactEvent): Promise<boolean> {
   if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.includes(event.propertyName)) return false;
-  const userId = /^userId:(\d+)$/.exec(event.sourceId ?? '')?.[1];
+  const userId = /^userId:(\d{1,15})$/.exec(event.sourceId ?? '')?.[1];
   if (!userId) return false;
   const [owner] = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND user_id = $2', [portalId, Number(userId)]);
   return owner ? recordTouch(tx, portalId, contactId, { key: event.key, kind: 'property', ownerId: owner.owner_id, at: event.occurredAt }) : false;

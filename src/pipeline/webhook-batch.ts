@@ -1,8 +1,9 @@
+import { LIMITS } from '../limits';
+import { boundedJson, jsonDepth } from './bounded-json';
 import type { InboxRow, RejectedEvent } from './inbox-writer';
 import { eventKey, inboxObjectId, rejectionReason, webhookEventSchema } from './webhook-event';
 
-/** HubSpot never sends more events in one request. */
-export const MAX_EVENTS_PER_REQUEST = 100;
+const { eventsPerRequest, eventDepth } = LIMITS.webhooks;
 
 export type ParsedBody = { ok: true; elements: unknown[] } | { ok: false; reason: string };
 
@@ -15,8 +16,8 @@ export function parseWebhookBody(body: string): ParsedBody {
     return { ok: false, reason: 'body is not valid JSON' };
   }
   if (!Array.isArray(parsed)) return { ok: false, reason: 'body must be a JSON array of events' };
-  if (parsed.length > MAX_EVENTS_PER_REQUEST) {
-    return { ok: false, reason: `at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${parsed.length})` };
+  if (parsed.length > eventsPerRequest) {
+    return { ok: false, reason: `at most ${eventsPerRequest} events per request (got ${parsed.length})` };
   }
   return { ok: true, elements: parsed };
 }
@@ -27,22 +28,22 @@ export interface ClassifiedEvents {
 }
 
 /**
- * Validates each element on its own: one bad event never costs the others. `body` is the raw text the
- * elements came from; when it holds no \u escape PostgreSQL could refuse, the per-event check is skipped.
+ * Validates each element on its own: one bad event never costs the others. A valid event is stored as the
+ * schema read it (known fields only, each bounded); a rejected one as a bounded copy beside its reason.
  */
-export function classifyEvents(elements: readonly unknown[], body: string): ClassifiedEvents {
-  const checkStorable = MAYBE_UNSTORABLE.test(body);
+export function classifyEvents(elements: readonly unknown[]): ClassifiedEvents {
   const valid: InboxRow[] = [];
   const rejected: RejectedEvent[] = [];
+  const reject = (element: unknown, reason: string) =>
+    rejected.push({ portalId: portalIdOf(element), reason, payload: boundedJson(element, LIMITS.rejectedPayload) ?? null });
   for (const element of elements) {
-    const json = checkStorable ? JSON.stringify(element) : undefined;
-    if (json !== undefined && UNSTORABLE_ESCAPE.test(json)) {
-      rejected.push({ portalId: portalIdOf(element), reason: 'contains \\u0000 or an unpaired surrogate, which PostgreSQL cannot store', payload: storable(json) });
+    if (jsonDepth(element, eventDepth) > eventDepth) {
+      reject(element, `nested deeper than ${eventDepth} levels`);
       continue;
     }
     const parsed = webhookEventSchema.safeParse(element);
     if (!parsed.success) {
-      rejected.push({ portalId: portalIdOf(element), reason: rejectionReason(parsed.error), payload: element ?? null });
+      reject(element, rejectionReason(parsed.error));
       continue;
     }
     const event = parsed.data;
@@ -52,20 +53,10 @@ export function classifyEvents(elements: readonly unknown[], body: string): Clas
       subscriptionType: event.subscriptionType,
       objectId: inboxObjectId(event),
       occurredAt: event.occurredAt,
-      payload: element,
+      payload: event,
     });
   }
   return { valid, rejected };
-}
-
-/** A cheap scan of the whole body; false positives only cost the precise per-event check. */
-const MAYBE_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
-/** In JSON.stringify output: an escaped NUL, or a surrogate escape (paired surrogates are written as characters). */
-const UNSTORABLE_ESCAPE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
-const UNSTORABLE_ESCAPES = new RegExp(UNSTORABLE_ESCAPE.source, 'gi');
-
-function storable(json: string): unknown {
-  return JSON.parse(json.replace(UNSTORABLE_ESCAPES, (escape) => `${escape.slice(0, -6)}\\ufffd`));
 }
 
 function portalIdOf(element: unknown): number | null {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { isStorableText, storableText, UNSTORABLE_TEXT_REASON } from './storable-text';
 
 /** The subscription types the app subscribes to in webhooks/webhooks-hsmeta.json, and only those. */
 export const SUBSCRIPTION_TYPES = [
@@ -14,20 +16,36 @@ export const SUBSCRIPTION_TYPES = [
 
 export type SubscriptionType = (typeof SUBSCRIPTION_TYPES)[number];
 
+const { webhooks } = LIMITS;
 const id = z.number().int().positive();
 
-/** Fields every event carries (HubSpot adds fields over time; unknown ones are kept in the stored payload). */
+/** Text PostgreSQL can store, at most `max` characters. */
+const text = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).refine(isStorableText, UNSTORABLE_TEXT_REASON);
+const field = text(webhooks.fieldChars);
+
+const EARLIEST = new Date(webhooks.earliestOccurredAt).toISOString().slice(0, 10);
+const LATEST = new Date(webhooks.latestOccurredAt).toISOString().slice(0, 10);
+
+/**
+ * Fields every event carries. HubSpot adds fields over time: unknown ones are not stored, only what the
+ * schema knows, each bounded, so whatever passes here the database can take.
+ */
 const common = {
   eventId: z.number().int().nonnegative(),
   subscriptionId: id,
   portalId: id,
   appId: id,
-  /** Epoch milliseconds, within what a Date can hold. */
-  occurredAt: z.number().int().positive().max(8.64e15),
+  /** Epoch milliseconds; HubSpot's events are all in this range, and so is what PostgreSQL stores. */
+  occurredAt: z
+    .number()
+    .int()
+    .min(webhooks.earliestOccurredAt, `must be epoch milliseconds from ${EARLIEST} to before ${LATEST}`)
+    .lt(webhooks.latestOccurredAt, `must be epoch milliseconds from ${EARLIEST} to before ${LATEST}`),
   attemptNumber: z.number().int().nonnegative(),
-  changeSource: z.string().optional(),
-  sourceId: z.string().optional(),
-  changeFlag: z.string().optional(),
+  changeSource: field.optional(),
+  sourceId: field.optional(),
+  changeFlag: field.optional(),
 };
 
 const contactEvent = <T extends SubscriptionType>(type: T) =>
@@ -37,9 +55,9 @@ const contactPropertyChange = z.object({
   ...common,
   subscriptionType: z.literal('contact.propertyChange'),
   objectId: id,
-  propertyName: z.string().min(1),
+  propertyName: field.min(1),
   /** Absent or '' when the property was cleared. */
-  propertyValue: z.string().optional(),
+  propertyValue: text(webhooks.propertyValueChars).optional(),
 });
 
 const contactMerge = z.object({
@@ -47,7 +65,7 @@ const contactMerge = z.object({
   subscriptionType: z.literal('contact.merge'),
   objectId: id,
   primaryObjectId: id,
-  mergedObjectIds: z.array(id).min(1),
+  mergedObjectIds: z.array(id).min(1).max(webhooks.mergedObjectIds),
   newObjectId: id,
   numberOfPropertiesMoved: z.number().int().nonnegative().optional(),
 });
@@ -58,7 +76,7 @@ const contactAssociationChange = z
     ...common,
     subscriptionType: z.literal('contact.associationChange'),
     objectId: id.optional(),
-    associationType: z.string().min(1),
+    associationType: field.min(1),
     fromObjectId: id,
     toObjectId: id,
     associationRemoved: z.boolean(),
@@ -74,7 +92,7 @@ const objectCreation = z.object({
   ...common,
   subscriptionType: z.literal('object.creation'),
   objectId: id,
-  objectTypeId: z.string().regex(/^\d+-\d+$/, 'must be an object type id like 0-48'),
+  objectTypeId: z.string().max(32, 'must be an object type id like 0-48').regex(/^\d+-\d+$/, 'must be an object type id like 0-48'),
 });
 
 export const webhookEventSchema = z.discriminatedUnion(
@@ -93,9 +111,9 @@ export const webhookEventSchema = z.discriminatedUnion(
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
       const type = (issue.input as { subscriptionType?: unknown } | undefined)?.subscriptionType;
-      return type === undefined
-        ? 'missing subscriptionType'
-        : `unsupported subscription type ${JSON.stringify(type)}: the app consumes ${SUBSCRIPTION_TYPES.join(', ')}`;
+      if (type === undefined) return 'missing subscriptionType';
+      const named = typeof type === 'string' ? JSON.stringify(type.slice(0, 100)) : `of type ${typeof type}`;
+      return `unsupported subscription type ${named}: the app consumes ${SUBSCRIPTION_TYPES.join(', ')}`;
     },
   },
 );
@@ -124,5 +142,5 @@ export function rejectionReason(error: z.ZodError): string {
   const reason = error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
-  return reason.length > 500 ? `${reason.slice(0, 499)}…` : reason;
+  return storableText(reason, 500);
 }

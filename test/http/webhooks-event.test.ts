@@ -74,12 +74,19 @@ describe('webhook body', () => {
     expect(parseWebhookBody(body)).toEqual(expected);
   });
 
-  it('classifies each element on its own, keeping the event as sent', () => {
+  it('classifies each element on its own, keeping only the fields the schema knows', () => {
     const extra = { ...SAMPLES['contact.creation'], newField: 1 };
     const elements = [extra, null, { ...SAMPLES['contact.creation'], portalId: 'x' }];
-    const { valid, rejected } = classifyEvents(elements, JSON.stringify(elements));
+    const { valid, rejected } = classifyEvents(elements);
     expect(valid).toEqual([
-      { portalId: 62_515, eventKey: 'contact.creation:101:9:1772445600000', subscriptionType: 'contact.creation', objectId: 101, occurredAt: 1_772_445_600_000, payload: extra },
+      {
+        portalId: 62_515,
+        eventKey: 'contact.creation:101:9:1772445600000',
+        subscriptionType: 'contact.creation',
+        objectId: 101,
+        occurredAt: 1_772_445_600_000,
+        payload: SAMPLES['contact.creation'],
+      },
     ]);
     expect(rejected.map((r) => [r.portalId, r.payload])).toEqual([[null, null], [null, elements[2]]]);
   });
@@ -89,8 +96,59 @@ describe('webhook body', () => {
       { ...SAMPLES['contact.propertyChange'], propertyValue: 'C:\\u0000dir' },
       { ...SAMPLES['contact.propertyChange'], eventId: 10, propertyValue: 'nul\u0000' },
     ];
-    const { valid, rejected } = classifyEvents(elements, JSON.stringify(elements));
+    const { valid, rejected } = classifyEvents(elements);
     expect(valid.map((row) => (row.payload as { propertyValue: string }).propertyValue)).toEqual(['C:\\u0000dir']);
     expect(rejected.map((row) => (row.payload as { propertyValue: string }).propertyValue)).toEqual(['nul\ufffd']);
+  });
+});
+
+/** A value nested `depth` levels deep: arrays, or objects under `key`. */
+function nested(depth: number, kind: 'array' | 'object', leaf: unknown = 1): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { key: value };
+  return value;
+}
+
+describe('what the database or our code could not take is set aside, event by event', () => {
+  const good = SAMPLES['contact.propertyChange'];
+
+  it.each<[string, unknown, RegExp]>([
+    ['the largest date JavaScript allows', { ...good, occurredAt: 8.64e15 }, /^occurredAt: must be epoch milliseconds from 1970-01-01 to before 2100-01-01/],
+    ['the year 10000', { ...good, occurredAt: 253_402_300_800_000 }, /^occurredAt: /],
+    ['a time before 1970', { ...good, occurredAt: -1 }, /^occurredAt: /],
+    ['a property value over 65,536 characters', { ...good, propertyValue: 'x'.repeat(65_537) }, /^propertyValue: must be at most 65536 characters/],
+    ['a property name over 512 characters', { ...good, propertyName: 'p'.repeat(513) }, /^propertyName: must be at most 512 characters/],
+    ['a merge naming over 1,000 contacts', { ...SAMPLES['contact.merge'], mergedObjectIds: Array.from({ length: 1_001 }, (_, i) => i + 1) }, /^mergedObjectIds: /],
+    ['an extra field nested 5,000 levels deep', { ...good, extra: nested(5_000, 'object') }, /^nested deeper than 8 levels$/],
+    ['an event that is 5,000 objects deep', nested(5_000, 'object', good), /^nested deeper than 8 levels$/],
+    ['an event that is 100,000 arrays deep', nested(100_000, 'array', good), /^nested deeper than 8 levels$/],
+    ['a subscription type that is itself deeply nested', { ...good, subscriptionType: nested(7, 'array', 'x') }, /unsupported subscription type of type object/],
+  ])('rejects %s with its reason, and keeps a bounded copy jsonb can store', (_case, element, reason) => {
+    const { valid, rejected } = classifyEvents([good, element]);
+
+    expect(valid).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toMatch(reason);
+    const stored = JSON.stringify(rejected[0]!.payload);
+    expect(stored.length).toBeLessThan(150_000);
+  });
+
+  it('accepts the edges of the range: 1970-01-01 and the last millisecond before 2100', () => {
+    const { valid } = classifyEvents([
+      { ...good, occurredAt: 0 },
+      { ...good, eventId: 10, occurredAt: Date.UTC(2100, 0, 1) - 1 },
+    ]);
+    expect(valid).toHaveLength(2);
+  });
+
+  it('drops unknown fields from what it stores, however large or deep they are', () => {
+    const { valid } = classifyEvents([{ ...good, extra: nested(6, 'object', 'x'.repeat(100_000)), another: [1, 2, 3] }]);
+    expect(valid[0]!.payload).toEqual(good);
+  });
+
+  it('keeps the reason storable when it quotes text PostgreSQL refuses', () => {
+    const { rejected } = classifyEvents([{ ...good, subscriptionType: `deal\u0000.\ud800creation` }]);
+    expect(rejected[0]!.reason).toMatch(/unsupported subscription type "deal\\u0000.\\ud800creation"/);
+    expect(rejected[0]!.reason).not.toMatch(/[\u0000\ud800]/);
   });
 });

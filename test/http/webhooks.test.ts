@@ -240,8 +240,9 @@ describe.each(testDatabases)('POST /webhooks/hubspot on $name', (database) => {
     expect(rejected[2]!.reason).toMatch(/unsupported subscription type "deal.creation"/);
   });
 
-  it('stores each event of a batch once, the event as HubSpot sent it, keyed by type, object, id and time', async () => {
-    const sent = event(1, { someFieldHubSpotAddsLater: 'kept' });
+  it('stores each event of a batch once, the fields the app knows, keyed by type, object, id and time', async () => {
+    const known = event(1);
+    const sent = { ...known, someFieldHubSpotAddsLater: { not: 'kept' } };
     await post([sent]);
     const [row] = await realDb.query<Record<string, unknown>>(
       'SELECT portal_id, event_key, subscription_type, object_id, occurred_at, payload, attempts, processed_at FROM inbox',
@@ -252,7 +253,7 @@ describe.each(testDatabases)('POST /webhooks/hubspot on $name', (database) => {
       subscription_type: 'contact.propertyChange',
       object_id: 502,
       occurred_at: new Date(START - 60_000 + 1),
-      payload: sent,
+      payload: known,
       attempts: 0,
       processed_at: null,
     });

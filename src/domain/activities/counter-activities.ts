@@ -1,10 +1,11 @@
 import type { Activity } from './activity';
 import type { CounterMapping } from './activity-mapping';
 
-/** A counter property's value as a count (undefined when it is not a whole number). */
+/** A counter property's value as a count (undefined when it is not a whole number a double holds exactly). */
 export function parseCount(value: string | null | undefined): number | undefined {
   const text = value?.trim();
-  return text && /^\d+$/.test(text) ? Number(text) : undefined;
+  const count = text && /^\d+$/.test(text) ? Number(text) : undefined;
+  return count !== undefined && Number.isSafeInteger(count) ? count : undefined;
 }
 
 /**
