@@ -170,6 +170,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       extensionApi,
     ],
     logger,
+    config.trustProxy,
   );
   const server: Server = await new Promise((resolve) => {
     const listening = http.listen(config.port, () => resolve(listening));

@@ -40,7 +40,7 @@ export function hubspotFetchAuth(deps: HubspotFetchAuthDeps): Router {
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     const { body, verified } = verifyHubspotRequest(req, deps);
     if (!verified.ok) {
-      deps.logger.warn({ reason: verified.reason, path: req.path }, 'extension request refused: signature');
+      deps.logger.warn({ reason: verified.reason, path: req.path, ip: req.ip }, 'extension request refused: signature');
       res.status(401).json({ error: `signature ${verified.reason}` });
       return;
     }
@@ -51,6 +51,7 @@ export function hubspotFetchAuth(deps: HubspotFetchAuthDeps): Router {
     }
     try {
       if (!(await deps.portals.active([query.data.portalId])).has(query.data.portalId)) {
+        deps.logger.warn({ portalId: query.data.portalId, path: req.path, ip: req.ip }, 'extension request refused: app not installed');
         res.status(403).json({ error: 'the app is not installed in this portal' });
         return;
       }

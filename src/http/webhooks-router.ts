@@ -50,7 +50,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
     const parsed = parseWebhookBody(body);
     if (!parsed.ok) {
       metrics.requests.inc({ outcome: 'bad_request' });
-      deps.logger.warn({ reason: parsed.reason }, 'webhook request refused: body');
+      deps.logger.warn({ reason: parsed.reason, ip: req.ip }, 'webhook request refused: body');
       res.status(400).json({ error: parsed.reason });
       return;
     }
