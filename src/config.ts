@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** HubSpot's public API host; anything else (the sandbox emulator, a proxy) serves its own authorize page. */
@@ -36,6 +37,43 @@ const encryptionKey = z
     if (key.length !== 32) ctx.addIssue({ code: 'custom', message: `must decode to 32 bytes (got ${key.length})` });
   });
 
+/** What express's `trust proxy` takes: off, on for any hop, a number of hops, or the proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range (`10.0.0.0/8`, `fd00::/8`) or one of the names express knows for a kind of address. */
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  // express (proxy-addr) takes prefixes from 1 up to the address's length.
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+// Off unless the service is known to sit behind a proxy: otherwise X-Forwarded-For is whatever the caller wrote.
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): TrustProxy => {
+    if (value === undefined || value === '' || value.toLowerCase() === 'false') return false;
+    if (value.toLowerCase() === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a number of proxy hops, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (not: ${bad.map((entry) => JSON.stringify(entry)).join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   APP_BASE_URL: optionalUrl(['http:', 'https:']),
@@ -55,6 +93,7 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   UNINSTALLED_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  TRUST_PROXY: trustProxy,
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -79,6 +118,8 @@ export interface Config {
   tokenEncryptionKey: Buffer | undefined;
   logLevel: LogLevel;
   uninstalledRetentionDays: number;
+  /** Which proxies' X-Forwarded-For express believes for `req.ip` (what the logs record as the caller). */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
     logLevel: vars.LOG_LEVEL,
     uninstalledRetentionDays: vars.UNINSTALLED_RETENTION_DAYS,
+    trustProxy: vars.TRUST_PROXY,
   };
 }
 

@@ -110,11 +110,21 @@ async function publishDemoSettings(service: Service, ownerIds: string[]): Promis
   service.settings.invalidate(DEMO_PORTAL_ID);
 }
 
-/** Follows the install like a browser would: our /oauth/install → HubSpot's authorize → our callback. */
+/**
+ * Follows the install like a browser would: our /oauth/install → HubSpot's authorize → our callback, sending
+ * back the cookie /oauth/install set (the callback takes the state only from the browser it was issued to).
+ * One jar for every hop: the callback may come back through APP_BASE_URL, a tunnel to this same service.
+ */
 export async function installThroughOAuth(serviceUrl: string): Promise<void> {
+  const cookies = new Map<string, string>();
   let url = `${serviceUrl}/oauth/install`;
   for (let hop = 0; hop < 5; hop += 1) {
-    const response = await fetch(url, { redirect: 'manual' });
+    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';', 1)[0]!;
+      cookies.set(pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim());
+    }
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
       url = new URL(location, url).toString();

@@ -7,6 +7,7 @@ import { loadAppDefinition, oauthRedirectUri } from './app-definition';
 import type { Config, HubspotCredentials } from './config';
 import { createHttpApp } from './http/app';
 import { healthRouter } from './http/health-router';
+import { installBrowserCookie } from './http/install-browser-cookie';
 import { oauthRouter } from './http/oauth-router';
 import { webhooksRouter } from './http/webhooks-router';
 import { Router } from 'express';
@@ -158,6 +159,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         app,
         db,
         states,
+        browser: installBrowserCookie({
+          tokenKey: options.tokenEncryptionKey,
+          secure: new URL(config.appBaseUrl).protocol === 'https:',
+          maxAgeMs: states.ttlMs,
+        }),
         oauth,
         installations,
         provision: provisionInstall,
@@ -170,6 +176,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       extensionApi,
     ],
     logger,
+    config.trustProxy,
   );
   const server: Server = await new Promise((resolve) => {
     const listening = http.listen(config.port, () => resolve(listening));

@@ -1,11 +1,18 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import type { TrustProxy } from '../config';
 import type { Logger } from '../log';
 
-/** The express app: routers in order, then one error handler that logs once and answers JSON. */
-export function createHttpApp(routers: Router[], logger: Logger): express.Express {
+/**
+ * The express app: helmet's security headers on every answer (errors and redirects too, so it comes first),
+ * routers in order, then one error handler that logs once and answers JSON. `trustProxy` decides whether
+ * `req.ip`, which the logs record, is the socket's address or what a trusted proxy forwarded.
+ */
+export function createHttpApp(routers: Router[], logger: Logger, trustProxy: TrustProxy = false): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  app.set('trust proxy', trustProxy);
+  app.use(helmet());
   for (const router of routers) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

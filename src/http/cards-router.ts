@@ -7,10 +7,11 @@ import { rescoreContact } from '../pipeline/process-contact';
 import { routeWaitingLeads } from '../pipeline/route-waiting-leads';
 import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
-import { lockContact } from '../store/lead-store';
+import { lockKnownContact } from '../store/lead-store';
 import type { SettingsStore } from '../store/settings-store';
 import { leadResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+import { unknownContact } from './unknown-contact';
 
 const contactIdQuery = z.object({ contactId: z.coerce.number().int().positive() });
 const decisionBody = z
@@ -30,7 +31,7 @@ export function cardsRouter(deps: { db: Db; gateway: HubspotGateway; settings: S
     if (!query.success) return sendJson(res, { error: 'contactId is required' }, 400);
     const { portalId } = callerOf(res);
     const lead = await leadView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now());
-    if (!lead) return sendJson(res, { error: 'not_scored' }, 404);
+    if (!lead) return sendJson(res, unknownContact(query.data.contactId), 404);
     sendJson(res, { lead }, 200, leadResponse);
   });
 
@@ -41,8 +42,9 @@ export function cardsRouter(deps: { db: Db; gateway: HubspotGateway; settings: S
     const live = await deps.settings.live(portalId);
     const now = deps.now();
     const by = `user:${userId}`;
+    // A decision on a contact the portal has no lead for would create one from nothing (a client's typo, another portal's id).
     const outcome = await deps.db.transaction(async (tx) => {
-      await lockContact(tx, portalId, body.contactId);
+      if (!(await lockKnownContact(tx, portalId, body.contactId))) return undefined;
       await tx.query(
         'INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by, reason) VALUES ($1, $2, $3, $4, $5, $6)',
         [portalId, body.contactId, body.kind, now, by, body.reason ?? null],
@@ -50,6 +52,7 @@ export function cardsRouter(deps: { db: Db; gateway: HubspotGateway; settings: S
       await recordAudit(tx, { portalId, actor: by, action: `lead.${body.kind}`, detail: { contactId: body.contactId, reason: body.reason }, at: now });
       return rescoreContact(tx, { portalId, live, now }, body.contactId);
     });
+    if (!outcome) return sendJson(res, unknownContact(body.contactId), 404);
     deps.logger.info({ portalId, contactId: body.contactId, decision: body.kind, userId, status: outcome.status }, 'lead decision recorded');
     // An accepted lead that waits for its company's owner is routed now (the hold queue would otherwise within a minute).
     if (outcome.awaitingRouting) await routeWaitingLeads(deps, portalId, live, [body.contactId], now);

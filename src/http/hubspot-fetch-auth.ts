@@ -1,6 +1,8 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { readRawBody } from './read-raw-body';
 import { verifyHubspotRequest } from './verify-hubspot-request';
+import { LIMITS } from '../limits';
 import type { Logger } from '../log';
 import type { InstalledPortals } from '../pipeline/webhook-portals';
 
@@ -19,7 +21,6 @@ export interface HubspotFetchAuthDeps {
   now: () => Date;
 }
 
-const MAX_BODY = '1mb';
 const callerQuery = z.object({
   portalId: z.coerce.number().int().positive(),
   userId: z.coerce.number().int().positive(),
@@ -33,11 +34,13 @@ const callerQuery = z.object({
  */
 export function hubspotFetchAuth(deps: HubspotFetchAuthDeps): Router {
   const router = Router();
-  router.use(express.raw({ type: () => true, limit: MAX_BODY }));
+  const settingsBody = readRawBody(LIMITS.api.settingsBodyBytes);
+  const otherBody = readRawBody(LIMITS.api.bodyBytes);
+  router.use((req, res, next) => (req.path === '/settings' || req.path.startsWith('/settings/') ? settingsBody : otherBody)(req, res, next));
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     const { body, verified } = verifyHubspotRequest(req, deps);
     if (!verified.ok) {
-      deps.logger.warn({ reason: verified.reason, path: req.path }, 'extension request refused: signature');
+      deps.logger.warn({ reason: verified.reason, path: req.path, ip: req.ip }, 'extension request refused: signature');
       res.status(401).json({ error: `signature ${verified.reason}` });
       return;
     }
@@ -48,6 +51,7 @@ export function hubspotFetchAuth(deps: HubspotFetchAuthDeps): Router {
     }
     try {
       if (!(await deps.portals.active([query.data.portalId])).has(query.data.portalId)) {
+        deps.logger.warn({ portalId: query.data.portalId, path: req.path, ip: req.ip }, 'extension request refused: app not installed');
         res.status(403).json({ error: 'the app is not installed in this portal' });
         return;
       }
@@ -66,6 +70,12 @@ export function hubspotFetchAuth(deps: HubspotFetchAuthDeps): Router {
     res.locals.caller = { portalId: query.data.portalId, userId: query.data.userId, userEmail: query.data.userEmail } satisfies Caller;
     next();
   });
+  const onBodyTooLarge: ErrorRequestHandler = (error, req, res, next) => {
+    if ((error as { type?: unknown }).type !== 'entity.too.large') return next(error);
+    deps.logger.warn({ path: req.path, ip: req.ip, contentLength: req.get('content-length') }, 'extension request refused: body too large');
+    res.status(413).json({ error: (error as Error).message });
+  };
+  router.use(onBodyTooLarge);
   return router;
 }
 
@@ -84,11 +94,11 @@ export function parseBody<T>(schema: z.ZodType<T>, req: Request, res: Response):
   return undefined;
 }
 
-/** Sends JSON, refusing to exceed what `hubspot.fetch` accepts (1 MB), and checked against its schema when given one. */
+/** Sends JSON, refusing to exceed what `hubspot.fetch` accepts, and checked against its schema when given one. */
 export function sendJson(res: Response, body: unknown, status = 200, schema?: z.ZodType): void {
   if (schema) schema.parse(body); // a response that breaks its contract is our bug: a 500, logged once by the error handler
   const text = JSON.stringify(body);
-  if (Buffer.byteLength(text) > 1_000_000) {
+  if (Buffer.byteLength(text) > LIMITS.api.responseBytes) {
     res.status(500).json({ error: 'response too large' });
     return;
   }

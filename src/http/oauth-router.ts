@@ -3,10 +3,13 @@ import type { AppDefinition } from '../app-definition';
 import { installPortal, type InstallDeps } from '../hubspot/install-portal';
 import type { Metrics } from '../metrics';
 import type { OAuthStateStore } from '../store/oauth-states';
+import type { InstallBrowserCookie } from './install-browser-cookie';
 
 export interface OAuthRouterDeps extends InstallDeps {
   app: AppDefinition;
   states: OAuthStateStore;
+  /** Ties each state to the browser it was issued to. */
+  browser: InstallBrowserCookie;
   metrics: Metrics;
   /** Where the install flow ends in the browser; a demo portal's sandbox page, for instance. */
   installedPage?: (outcome: { portalId: number; hubDomain: string | undefined }) => string;
@@ -18,6 +21,7 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
 
   router.get('/oauth/install', async (_req, res) => {
     const state = await deps.states.issue(deps.now());
+    deps.browser.bind(res, state);
     res.redirect(302, deps.oauth.authorizeUrl(state, { required: auth.requiredScopes, optional: auth.optionalScopes }));
   });
 
@@ -27,10 +31,24 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
       deps.metrics.installFailures.inc({ reason });
       res.status(status).type('text/plain').send(message);
     };
+    // Whatever the outcome, this browser's install attempt ends here.
+    deps.browser.clear(res);
     if (typeof error === 'string') {
       return refuse('denied', 400, `HubSpot did not authorize the install: ${String(errorDescription ?? error)}`);
     }
-    if (typeof state !== 'string' || !(await deps.states.consume(state, deps.now()))) {
+    if (typeof state !== 'string') {
+      return refuse('bad_state', 400, 'The install link is invalid, expired or was already used. Start again from /oauth/install.');
+    }
+    // Checked before the state is consumed, so a link that reached the wrong browser cannot use up the right one's state.
+    if (!deps.browser.matches(req, state)) {
+      deps.logger.warn({ ip: req.ip }, 'install callback refused: the state was issued to another browser');
+      return refuse(
+        'browser_mismatch',
+        400,
+        'This install was started in another browser, or too long ago. Start again from /oauth/install in this browser.',
+      );
+    }
+    if (!(await deps.states.consume(state, deps.now()))) {
       return refuse('bad_state', 400, 'The install link is invalid, expired or was already used. Start again from /oauth/install.');
     }
     if (typeof code !== 'string' || code === '') {

@@ -6,9 +6,11 @@ import { applyRoutingAction, RoutingActionError } from '../pipeline/routing-acti
 import { routingView } from '../pipeline/routing-view';
 import { sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db } from '../store/db';
+import { lockKnownContact } from '../store/lead-store';
 import type { SettingsStore } from '../store/settings-store';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
 import { routingActionBody, routingCardResponse } from './routing-card-responses';
+import { unknownContact } from './unknown-contact';
 
 const contactIdQuery = z.object({ contactId: z.coerce.number().int().positive() });
 
@@ -21,7 +23,7 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
     if (!query.success) return sendJson(res, { error: 'contactId is required' }, 400);
     const { portalId, userId } = callerOf(res);
     const routing = await routingView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now(), userId);
-    if (!routing) return sendJson(res, { error: 'not_scored' }, 404);
+    if (!routing) return sendJson(res, unknownContact(query.data.contactId), 404);
     sendJson(res, { routing }, 200, routingCardResponse);
   });
 
@@ -31,14 +33,19 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
     const { portalId, userId } = callerOf(res);
     const live = await deps.settings.live(portalId); // before the transaction: PGlite has one connection
     const now = deps.now();
-    const [known] = await deps.db.query('SELECT 1 FROM contacts WHERE portal_id = $1 AND contact_id = $2', [portalId, action.contactId]);
-    if (!known) return sendJson(res, { error: 'not_scored' }, 404);
+    let applied: boolean;
     try {
-      await deps.db.transaction((tx) => applyRoutingAction(tx, { portalId, live, now, userId }, action));
+      // Checked under the contact's lock, in the action's transaction: an action never creates the lead it acts on.
+      applied = await deps.db.transaction(async (tx) => {
+        if (!(await lockKnownContact(tx, portalId, action.contactId))) return false;
+        await applyRoutingAction(tx, { portalId, live, now, userId }, action);
+        return true;
+      });
     } catch (error) {
       if (error instanceof RoutingActionError) return sendJson(res, { error: error.message }, error.status);
       throw error;
     }
+    if (!applied) return sendJson(res, unknownContact(action.contactId), 404);
     deps.logger.info({ portalId, contactId: action.contactId, action: action.kind, userId }, 'routing action applied');
     // A hold alert queued by a reassignment to a pool nobody can take goes out now rather than at the next minute.
     await sendQueuedTasks(deps, now).catch((error: unknown) => deps.logger.warn({ portalId, err: error }, 'queued tasks could not be sent yet'));

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { verifyV3, type VerifyV3Result } from '../hubspot/signature';
 
 /**
- * Checks HubSpot's v3 signature on a request whose raw body express.raw kept. The signed URI is the public
+ * Checks HubSpot's v3 signature on a request whose raw body readRawBody kept. The signed URI is the public
  * one HubSpot called (APP_BASE_URL + path + query), never what a proxy forwarded.
  */
 export function verifyHubspotRequest(

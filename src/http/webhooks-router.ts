@@ -1,6 +1,8 @@
-import express, { Router, type ErrorRequestHandler } from 'express';
+import { Router, type ErrorRequestHandler } from 'express';
 import type { Registry } from 'prom-client';
+import { readRawBody } from './read-raw-body';
 import { verifyHubspotRequest } from './verify-hubspot-request';
+import { LIMITS } from '../limits';
 import type { Logger } from '../log';
 import type { InboxWriter } from '../pipeline/inbox-writer';
 import { classifyEvents, parseWebhookBody } from '../pipeline/webhook-batch';
@@ -36,7 +38,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
   const router = Router();
   const metrics = webhookMetrics(deps.registry);
 
-  router.post(WEBHOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+  router.post(WEBHOOKS_PATH, readRawBody(LIMITS.webhooks.bodyBytes), async (req, res) => {
     const { body, verified } = verifyHubspotRequest(req, deps);
     if (!verified.ok) {
       metrics.requests.inc({ outcome: 'unauthorized' });
@@ -48,7 +50,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
     const parsed = parseWebhookBody(body);
     if (!parsed.ok) {
       metrics.requests.inc({ outcome: 'bad_request' });
-      deps.logger.warn({ reason: parsed.reason }, 'webhook request refused: body');
+      deps.logger.warn({ reason: parsed.reason, ip: req.ip }, 'webhook request refused: body');
       res.status(400).json({ error: parsed.reason });
       return;
     }
@@ -81,10 +83,11 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
     res.json(summary);
   });
 
-  const onBodyError: ErrorRequestHandler = (error, _req, res, next) => {
+  const onBodyError: ErrorRequestHandler = (error, req, res, next) => {
     if ((error as { type?: unknown }).type !== 'entity.too.large') return next(error);
     metrics.requests.inc({ outcome: 'too_large' });
-    res.status(413).json({ error: 'body larger than 1 MB' });
+    deps.logger.warn({ ip: req.ip, contentLength: req.get('content-length') }, 'webhook request refused: body too large');
+    res.status(413).json({ error: (error as Error).message });
   };
   router.use(WEBHOOKS_PATH, onBodyError);
 

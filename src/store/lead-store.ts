@@ -32,6 +32,12 @@ export async function lockContact(tx: Queryable, portalId: number, contactId: nu
   return row!;
 }
 
+/** Locks the contact's row for this transaction; undefined (and nothing created) when the portal has no such contact. */
+export async function lockKnownContact(tx: Queryable, portalId: number, contactId: number): Promise<ContactRow | undefined> {
+  const [row] = await tx.query<ContactRow>('SELECT * FROM contacts WHERE portal_id = $1 AND contact_id = $2 FOR UPDATE', [portalId, contactId]);
+  return row;
+}
+
 /** Stores the activities not stored yet and returns those (the rest were replays). */
 export async function insertActivities(tx: Queryable, portalId: number, contactId: number, activities: readonly Activity[]): Promise<Activity[]> {
   if (activities.length === 0) return [];

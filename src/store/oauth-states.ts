@@ -7,7 +7,8 @@ const hash = (state: string) => createHash('sha256').update(state).digest('hex')
 export class OAuthStateStore {
   constructor(
     private readonly db: Db,
-    private readonly ttlMs = 10 * 60_000,
+    /** How long a state can be used; the install's browser cookie lives as long. */
+    readonly ttlMs = 10 * 60_000,
   ) {}
 
   async issue(now: Date): Promise<string> {

@@ -32,7 +32,19 @@ describe('config', () => {
       hubspot: undefined,
       logLevel: 'info',
       uninstalledRetentionDays: 30,
+      trustProxy: false,
     });
+  });
+
+  it.each<[string, unknown]>([
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,fd00::/8, 203.0.113.7', ['loopback', '10.0.0.0/8', 'fd00::/8', '203.0.113.7']],
+  ])('reads TRUST_PROXY=%j as express takes it', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   it('treats empty variables as unset', () => {
@@ -64,6 +76,9 @@ describe('config', () => {
     ['TOKEN_ENCRYPTION_KEY', { TOKEN_ENCRYPTION_KEY: 'not base64!' }, /^TOKEN_ENCRYPTION_KEY: must be base64/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
     ['UNINSTALLED_RETENTION_DAYS', { UNINSTALLED_RETENTION_DAYS: '-1' }, /^UNINSTALLED_RETENTION_DAYS: /],
+    ['TRUST_PROXY', { TRUST_PROXY: 'yes' }, /^TRUST_PROXY: must be true, false, a number of proxy hops, or a comma-separated list .*\(not: "yes"\)$/],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33,10.0.0.0/0' }, /^TRUST_PROXY: .*\(not: "10.0.0.0\/33", "10.0.0.0\/0"\)$/],
+    ['TRUST_PROXY', { TRUST_PROXY: 'loopback,proxy.internal,' }, /^TRUST_PROXY: .*\(not: "proxy.internal", ""\)$/],
   ])('names %s when it is bad', (_name, env, expected) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config';
 import { APP_PROPERTIES, APP_PROPERTY_GROUP } from '../../src/hubspot/app-properties';
 import { PortalInactiveError } from '../../src/hubspot/token-provider';
 import { silentLogger } from '../../src/log';
-import { DEMO_PORTAL_ID, startSandboxMode, type SandboxMode } from '../../src/sandbox-mode';
+import { DEMO_PORTAL_ID, installThroughOAuth, startSandboxMode, type SandboxMode } from '../../src/sandbox-mode';
 import { freePort } from '../support/free-port';
 
 /** The install flow end to end against the HubSpot emulator, as `npm start` runs it. */
@@ -63,9 +63,7 @@ describe('sandbox mode: install through OAuth against the HubSpot emulator', () 
     expect(created.status).toBe(201);
 
     mode.sandbox.setInstallingPortal(portal.portalId);
-    const install = await fetch(`${mode.service.url}/oauth/install`, { redirect: 'manual' });
-    const authorize = await fetch(install.headers.get('location')!, { redirect: 'manual' });
-    expect((await fetch(authorize.headers.get('location')!, { redirect: 'manual' })).status).toBe(200);
+    await installThroughOAuth(mode.service.url);
 
     expect(portalProperties(portal.portalId).get('lm_score')).toMatchObject({ label: 'Our own score', type: 'string', groupName: 'contactinformation' });
     expect(portalProperties(portal.portalId).get('lm_fit_grade')).toMatchObject({ groupName: APP_PROPERTY_GROUP.name });

@@ -60,8 +60,35 @@ describe.each(testDatabases)('card, settings and report APIs (signed hubspot.fet
     harness.sandbox.setInstallingPortal(OTHER_PORTAL);
     const { installThroughOAuth } = await import('../../src/sandbox-mode');
     await installThroughOAuth(harness.service.url);
-    expect((await call('GET', `/api/cards/lead-score?contactId=${contactId(0)}`, undefined, { portalId: OTHER_PORTAL })).json).toEqual({ error: 'not_scored' });
+    expect((await call('GET', `/api/cards/lead-score?contactId=${contactId(0)}`, undefined, { portalId: OTHER_PORTAL })).json).toEqual({
+      error: 'not_scored',
+      message: expect.stringMatching(new RegExp(`^The lead manager has no lead for contact ${contactId(0)} in this portal yet`)),
+    });
   });
+
+  it.each(['accept', 'recycle', 'disqualify'] as const)(
+    'answers 404 to %s on a contact the portal has no lead for (unknown, or another portal\u2019s), and writes nothing',
+    async (kind) => {
+      const rows = async (portalId: number, id: number) =>
+        (
+          await harness.service.db.query<{ n: number }>(
+            `SELECT (SELECT count(*) FROM contacts WHERE portal_id = $1 AND contact_id = $2)
+                  + (SELECT count(*) FROM lead_decisions WHERE portal_id = $1 AND contact_id = $2)
+                  + (SELECT count(*) FROM outbox WHERE portal_id = $1 AND contact_id = $2)
+                  + (SELECT count(*) FROM audit_log WHERE portal_id = $1 AND action LIKE 'lead.%') AS n`,
+            [portalId, id],
+          )
+        )[0]!.n;
+      for (const [portalId, id] of [[PORTAL, 987_654_321], [OTHER_PORTAL, contactId(2)]] as const) {
+        const before = await rows(portalId, id);
+        const { status, json } = await call('POST', '/api/cards/lead-score/decision', { contactId: id, kind, reason: 'not for us' }, { portalId });
+        expect(status).toBe(404);
+        expect(json).toEqual({ error: 'not_scored', message: expect.stringMatching(new RegExp(`no lead for contact ${id} in this portal`)) });
+        expect(await rows(portalId, id)).toBe(before);
+        if (portalId === OTHER_PORTAL) expect(before).toBe(0);
+      }
+    },
+  );
 
   it('a rep\u2019s accept, recycle and disqualify change the status, the audit log and the HubSpot properties', async () => {
     const id = contactId(1);

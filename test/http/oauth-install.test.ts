@@ -95,34 +95,47 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
     await service.db.query('DELETE FROM installations');
   });
 
+  /** Begins an install the way a browser does; `cookie` is what that browser sends back to /oauth. */
   const startInstall = async () => {
     const response = await fetch(`${service.url}/oauth/install`, { redirect: 'manual' });
     expect(response.status).toBe(302);
-    return new URL(response.headers.get('location')!);
+    const authorize = new URL(response.headers.get('location')!);
+    const [setCookie = ''] = response.headers.getSetCookie();
+    return { authorize, state: authorize.searchParams.get('state')!, setCookie, cookie: setCookie.split(';', 1)[0]! };
   };
-  const callback = (query: Record<string, string>) =>
-    fetch(`${service.url}/oauth/callback?${new URLSearchParams(query)}`, { redirect: 'manual' });
+  const callback = (query: Record<string, string>, cookie?: string) =>
+    fetch(`${service.url}/oauth/callback?${new URLSearchParams(query)}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const failures = async (reason: string) =>
+    (await service.metrics.installFailures.get()).values.find((value) => value.labels.reason === reason)?.value ?? 0;
   const installationCount = async () => (await service.db.query('SELECT 1 FROM installations')).length;
 
   it('sends the user to HubSpot with the app\u2019s scopes, redirect URL and a fresh state', async () => {
-    const authorize = await startInstall();
+    const { authorize } = await startInstall();
     expect(`${authorize.origin}${authorize.pathname}`).toBe('https://app.hubspot.com/oauth/authorize');
     expect(authorize.searchParams.get('client_id')).toBe('client-1');
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${BASE}/oauth/callback`);
     expect(authorize.searchParams.get('scope')!.split(' ')).toEqual(app.config.auth.requiredScopes);
     expect(authorize.searchParams.get('optional_scope')!.split(' ')).toEqual(app.config.auth.optionalScopes);
     const other = await startInstall();
-    expect(other.searchParams.get('state')).not.toBe(authorize.searchParams.get('state'));
+    expect(other.state).not.toBe(authorize.searchParams.get('state'));
+  });
+
+  it('gives the browser that begins the install a cookie for its state: HttpOnly, Lax, Secure on https, under /oauth, as long-lived as the state', async () => {
+    const { setCookie, cookie, state } = await startInstall();
+    expect(setCookie).toMatch(/^lm_install=[\w-]+; Max-Age=600; Path=\/oauth; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookie).not.toContain(state);
   });
 
   it('installs: exchanges the code, learns the portal, seals the tokens and provisions the properties', async () => {
-    const state = (await startInstall()).searchParams.get('state')!;
+    const { state, cookie } = await startInstall();
     const sent: { token?: Record<string, string>; created?: string[] } = {};
     const hubspot = hubspotAcceptsInstall(sent);
 
-    const response = await callback({ code: 'code-1', state });
+    const response = await callback({ code: 'code-1', state }, cookie);
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/installed in HubSpot portal 4242/);
+    // The browser's cookie has served: it is cleared.
+    expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(/^lm_install=; Path=\/oauth; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Lax$/)]);
     expect(hubspot.isDone()).toBe(true);
     expect(sent.token).toMatchObject({
       grant_type: 'authorization_code',
@@ -149,47 +162,75 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
 
   it('re-installing the same portal updates it in place', async () => {
     hubspotAcceptsInstall();
-    await callback({ code: 'code-1', state: (await startInstall()).searchParams.get('state')! });
+    const first = await startInstall();
+    await callback({ code: 'code-1', state: first.state }, first.cookie);
     hubspotAcceptsInstall();
-    const again = await callback({ code: 'code-2', state: (await startInstall()).searchParams.get('state')! });
+    const second = await startInstall();
+    const again = await callback({ code: 'code-2', state: second.state }, second.cookie);
     expect(again.status).toBe(200);
     expect(await installationCount()).toBe(1);
   });
 
   it.each([
-    ['an unknown state', async () => ({ code: 'code-1', state: 'forged' })],
-    ['no state', async () => ({ code: 'code-1' })],
-  ])('refuses %s with 400 and stores nothing', async (_case, query) => {
+    ['an unknown state', async () => ({ query: { code: 'code-1', state: 'forged' }, cookie: 'lm_install=forged' })],
+    ['no state', async () => ({ query: { code: 'code-1' }, cookie: (await startInstall()).cookie })],
+  ])('refuses %s with 400 and stores nothing', async (_case, request) => {
     const hubspot = hubspotAcceptsInstall();
     const pending = hubspot.pendingMocks();
-    const response = await callback(await query());
+    const { query, cookie } = await request();
+    const response = await callback(query, cookie);
     expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/invalid, expired or was already used/);
+    expect(await response.text()).toMatch(/invalid, expired or was already used|started in another browser/);
     expect(hubspot.pendingMocks()).toEqual(pending);
     expect(await installationCount()).toBe(0);
   });
 
+  describe('takes a state only from the browser it was issued to (no login CSRF)', () => {
+    it.each<[string, (own: { state: string; cookie: string }) => Promise<string | undefined>]>([
+      ['without the install cookie', async () => undefined],
+      ['with the cookie another browser got for its own install', async () => (await startInstall()).cookie],
+      ['with a forged cookie', async () => 'lm_install=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ])('refuses the callback %s with 400, before calling HubSpot, and leaves the state to its browser', async (_case, cookieFor) => {
+      const own = await startInstall();
+      const hubspot = hubspotAcceptsInstall();
+      const pending = hubspot.pendingMocks();
+      const before = await failures('browser_mismatch');
+
+      const refused = await callback({ code: 'code-1', state: own.state }, await cookieFor(own));
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toBe('This install was started in another browser, or too long ago. Start again from /oauth/install in this browser.');
+      expect(hubspot.pendingMocks()).toEqual(pending);
+      expect(await installationCount()).toBe(0);
+      expect(await failures('browser_mismatch')).toBe(before + 1);
+
+      // Nothing was consumed: the browser that began the install still completes it.
+      expect((await callback({ code: 'code-1', state: own.state }, own.cookie)).status).toBe(200);
+      expect(await installationCount()).toBe(1);
+    });
+  });
+
   it('refuses an expired state with 400 and stores nothing', async () => {
-    const state = (await startInstall()).searchParams.get('state')!;
+    const { state, cookie } = await startInstall();
     clock = new Date(clock.getTime() + 11 * 60_000);
     hubspotAcceptsInstall();
-    expect((await callback({ code: 'code-1', state })).status).toBe(400);
+    expect((await callback({ code: 'code-1', state }, cookie)).status).toBe(400);
     expect(await installationCount()).toBe(0);
   });
 
   it('refuses a state used a second time', async () => {
-    const state = (await startInstall()).searchParams.get('state')!;
+    const { state, cookie } = await startInstall();
     hubspotAcceptsInstall();
-    expect((await callback({ code: 'code-1', state })).status).toBe(200);
+    expect((await callback({ code: 'code-1', state }, cookie)).status).toBe(200);
     await service.db.query('DELETE FROM installations');
     hubspotAcceptsInstall();
-    expect((await callback({ code: 'code-1', state })).status).toBe(400);
+    expect((await callback({ code: 'code-1', state }, cookie)).status).toBe(400);
     expect(await installationCount()).toBe(0);
   });
 
   it('answers 400 and stores nothing when HubSpot refuses the code, or the user denied access', async () => {
     nock(API).post('/oauth/v1/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'missing or unknown auth code' });
-    expect((await callback({ code: 'stale', state: (await startInstall()).searchParams.get('state')! })).status).toBe(400);
+    const { state, cookie } = await startInstall();
+    expect((await callback({ code: 'stale', state }, cookie)).status).toBe(400);
     expect((await callback({ error: 'access_denied', error_description: 'User denied' })).status).toBe(400);
     expect(await installationCount()).toBe(0);
   });

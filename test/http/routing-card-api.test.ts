@@ -181,4 +181,30 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
     expect((await call('POST', '/api/cards/routing/action', { contactId, kind: 'touched' }, OTHER_PORTAL)).status).toBe(404);
     expect((await call('GET', '/api/cards/routing')).status).toBe(400);
   });
+
+  it.each([
+    ['reassign', { kind: 'reassign', to: { poolId: 'inbound' } }],
+    ['touched', { kind: 'touched', note: 'called' }],
+    ['recycle', { kind: 'recycle', reason: 'not ready' }],
+    ['away', { kind: 'away', away: true }],
+  ])('answers 404 to %s on a contact the portal has no lead for, with a sentence, and writes nothing', async (_kind, action) => {
+    const unknown = 987_654_321;
+    const written = async () =>
+      (
+        await harness.service.db.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM contacts WHERE portal_id = $1 AND contact_id = $2)
+                + (SELECT count(*) FROM assignments WHERE portal_id = $1 AND contact_id = $2)
+                + (SELECT count(*) FROM sla_touches WHERE portal_id = $1 AND contact_id = $2)
+                + (SELECT count(*) FROM outbox WHERE portal_id = $1 AND contact_id = $2)
+                + (SELECT count(*) FROM audit_log WHERE portal_id = $1) + (SELECT count(*) FROM rep_presence WHERE portal_id = $1)
+                + (SELECT count(*) FROM task_outbox WHERE portal_id = $1) AS n`,
+          [PORTAL, unknown],
+        )
+      )[0]!.n;
+    const before = await written();
+    const { status, json } = await call('POST', '/api/cards/routing/action', { contactId: unknown, ...action });
+    expect(status).toBe(404);
+    expect(json).toEqual({ error: 'not_scored', message: expect.stringMatching(/^The lead manager has no lead for contact 987654321 in this portal yet/) });
+    expect(await written()).toBe(before);
+  });
 });
