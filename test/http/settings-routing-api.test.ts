@@ -33,7 +33,8 @@ describe.each(testDatabases)('settings API for routing: owners and routing previ
   const clock = Date.now();
 
   beforeAll(async () => {
-    harness = await startPipelineHarness(database, { sandbox: { portals: [{ portalId: PORTAL }, { portalId: OTHER_PORTAL }] } });
+    // The signed calls' user (signedCall's default, 4242) installs the app, so may publish.
+    harness = await startPipelineHarness(database, { sandbox: { portals: [{ portalId: PORTAL, user: { id: 4242, email: 'admin@example.com' } }, { portalId: OTHER_PORTAL }] } });
     harness.sandbox.setInstallingPortal(OTHER_PORTAL);
     await installThroughOAuth(harness.service.url);
   });
