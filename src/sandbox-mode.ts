@@ -30,7 +30,7 @@ export async function startSandboxMode(
   const log = logger.child({ sandbox: true });
   const sandbox = createHubspotSandbox({
     logger: log,
-    portals: [{ portalId: DEMO_PORTAL_ID, domain: 'demo-portal.sandbox.hubspot.local', user: { id: 1, email: 'admin@demo-portal.example' } }],
+    portals: [{ portalId: DEMO_PORTAL_ID, domain: 'demo-portal.sandbox.hubspot.local', user: { id: 1, email: 'admin@demo-portal.example', superAdmin: true } }],
     app: { redirectUris: [oauthRedirectUri(config.appBaseUrl)] },
   });
   const scenario = generateScenario({ seed: DEMO_SEED, contacts: options.contacts ?? 300 });

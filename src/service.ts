@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import IORedis, { type Redis } from 'ioredis';
 import type { ScheduledTask } from 'node-cron';
+import { installerUserId } from './access/installer-user-id';
+import { createPublishPermission } from './access/publish-permission';
+import { createSuperAdminCheck } from './access/super-admin-check';
 import { loadAppDefinition, oauthRedirectUri } from './app-definition';
 import type { Config, HubspotCredentials } from './config';
 import { createHttpApp } from './http/app';
@@ -137,11 +140,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   const portals = new InstalledPortals({ db, now });
   const rescorer = new PortalRescorer({ db, logger, now });
+  const publishPermission = createPublishPermission({
+    installations,
+    settings,
+    installerOf: (installation) => installerUserId(installation, { installations, oauth, logger }),
+    superAdmin: createSuperAdminCheck({ gateway, logger, now: () => now().getTime() }),
+  });
   const extensionApi = Router();
   extensionApi.use('/api', hubspotFetchAuth({ clientSecret: options.hubspot.clientSecret, appBaseUrl: config.appBaseUrl, portals, logger, now }));
   extensionApi.use(cardsRouter({ db, gateway, settings, logger, now }));
   extensionApi.use(routingCardRouter({ db, gateway, settings, logger, now }));
-  extensionApi.use(settingsRouter({ db, settings, rescorer, logger, now }));
+  extensionApi.use(settingsRouter({ db, settings, rescorer, publishPermission, logger, now }));
   extensionApi.use(reportsRouter({ db, settings, now }));
   const http = createHttpApp(
     [

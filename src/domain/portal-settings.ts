@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessSettingsSchema } from './access-settings';
 import { routingSettingsSchema } from './routing';
 import { DEFAULT_SCORING_MODEL, scoringModelSchema } from './scoring';
 import { slaSettingsSchema } from './sla';
@@ -12,6 +13,8 @@ export const portalSettingsSchema = z.object({
   routing: routingSettingsSchema.optional(),
   /** First-touch SLA for routed leads; without it, no clock runs. */
   sla: slaSettingsSchema.optional(),
+  /** Who besides the installer and super admins may publish; without it, only they may. */
+  access: accessSettingsSchema.optional(),
 });
 
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;

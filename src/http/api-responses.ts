@@ -39,6 +39,13 @@ export const homeReportResponse = z.object({
   calibration: z.array(z.object({ band: z.string(), contacts: z.number(), converted: z.number(), rate: z.number().min(0).max(1) })),
 });
 
+/** Whether the caller may publish and roll back settings (the page is read-only otherwise), and why not. */
+export const settingsAccessResponse = z.discriminatedUnion('canPublish', [
+  z.object({ canPublish: z.literal(true), as: z.enum(['installer', 'editor', 'super_admin']) }),
+  z.object({ canPublish: z.literal(false), reason: z.string().min(1) }),
+]);
+export type SettingsAccessView = z.infer<typeof settingsAccessResponse>;
+
 export const rescoreResponse = z.object({ state: z.enum(['idle', 'running', 'done']), done: z.number().int(), total: z.number().int() });
 export const versionResponse = z.object({ version: z.number().int().positive() });
 

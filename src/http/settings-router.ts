@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { PublishPermissionCheck } from '../access/publish-permission';
 import { portalSettingsSchema, type PortalSettings } from '../domain/portal-settings';
 import { previewModel } from '../domain/preview/preview-model';
 import { ownerIssues } from '../domain/routing';
@@ -9,8 +10,9 @@ import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
 import { listOwners } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
-import { previewResponse, rescoreResponse, versionResponse } from './api-responses';
+import { previewResponse, rescoreResponse, settingsAccessResponse, versionResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+import { requirePublishPermission } from './require-publish-permission';
 import { previewDraftRouting } from './routing-preview';
 import { ownersResponse, routingPreviewResponse } from './settings-routing-responses';
 
@@ -26,14 +28,21 @@ export interface SettingsRouterDeps {
   db: Db;
   settings: SettingsStore;
   rescorer: PortalRescorer;
+  /** Who may publish and roll back: everyone may read, check and preview. */
+  publishPermission: PublishPermissionCheck;
   logger: Logger;
   now: () => Date;
 }
 
-/** The settings page's API: versions, inline validation, "what if" previews (scoring and routing), publish with rescore, rollback, owners to choose from. */
+/**
+ * The settings page's API: versions, inline validation, "what if" previews (scoring and routing), publish with rescore,
+ * rollback, owners to choose from. Anyone in the portal may read, check and preview; publishing and rolling back are
+ * for those `publishPermission` allows, and the overview says whether the caller is one.
+ */
 export function settingsRouter(deps: SettingsRouterDeps): Router {
   const router = Router();
   const { db } = deps;
+  const mayPublish = requirePublishPermission(deps.publishPermission);
 
   /** Validates a draft; answers 400 with field issues and returns undefined when it does not hold. */
   const validDraft = (settings: unknown, res: Parameters<typeof sendJson>[0]): PortalSettings | undefined => {
@@ -69,7 +78,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   };
 
   router.get('/api/settings', async (_req, res) => {
-    const { portalId } = callerOf(res);
+    const { portalId, userId } = callerOf(res);
     const live = await deps.settings.live(portalId);
     const versions = await db.query<{ version: number; created_at: Date; created_by: string; published_at: Date | null; published_by: string | null; note: string | null }>(
       `SELECT version, created_at, created_by, published_at, published_by, note FROM settings_versions WHERE portal_id = $1 ORDER BY version DESC`,
@@ -86,6 +95,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
         publishedBy: v.published_by,
         note: v.note,
       })),
+      access: settingsAccessResponse.parse(await deps.publishPermission({ portalId, userId })),
     });
   });
 
@@ -122,7 +132,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     sendJson(res, await previewDraftRouting(db, callerOf(res).portalId, draft.routing, body.limit, deps.now()), 200, routingPreviewResponse);
   });
 
-  router.post('/api/settings/publish', async (req, res) => {
+  router.post('/api/settings/publish', mayPublish, async (req, res) => {
     const body = parseBody(publishBody, req, res);
     if (!body) return;
     const settings = validDraft(body.settings, res);
@@ -137,7 +147,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     sendJson(res, deps.rescorer.status(callerOf(res).portalId), 200, rescoreResponse);
   });
 
-  router.post('/api/settings/rollback', async (req, res) => {
+  router.post('/api/settings/rollback', mayPublish, async (req, res) => {
     const body = parseBody(rollbackBody, req, res);
     if (!body) return;
     const { portalId, userId } = callerOf(res);

@@ -3,9 +3,11 @@ import { z } from 'zod';
 const ownerId = z.string().regex(/^\d+$/);
 const count = z.number().int().min(0);
 
-/** The portal's HubSpot owners, for choosing pool members, managers and reps on the settings page. */
+/** The portal's HubSpot owners, for choosing pool members, managers and reps, and (by their users) editors on the settings page. */
 export const ownersResponse = z.object({
-  owners: z.array(z.object({ ownerId, name: z.string(), email: z.string().nullable(), archived: z.boolean() })),
+  owners: z.array(
+    z.object({ ownerId, userId: z.number().int().positive().nullable(), name: z.string(), email: z.string().nullable(), archived: z.boolean() }),
+  ),
 });
 
 /** Where the latest sales-ready leads went, and where a draft's routing would send them at `evaluatedAt`. */

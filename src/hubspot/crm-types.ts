@@ -130,6 +130,15 @@ export interface Owner {
   teams: OwnerTeam[];
 }
 
+/** A user of the portal as the user provisioning API (settings/v3/users) answers. */
+export interface PortalUser {
+  id: string;
+  email: string;
+  roleIds: string[];
+  /** False when HubSpot leaves it out. */
+  superAdmin: boolean;
+}
+
 export interface TaskInput {
   properties: Record<string, string>;
   /** e.g. `{ toObjectId: contactId, associationTypeId: 204 }` (task → contact, HUBSPOT_DEFINED). */

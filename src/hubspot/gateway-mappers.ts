@@ -1,4 +1,4 @@
-import type { CrmBatchItemError, CrmRecord, Owner, Property, PropertyGroup } from './crm-types';
+import type { CrmBatchItemError, CrmRecord, Owner, PortalUser, Property, PropertyGroup } from './crm-types';
 
 /** SDK models → the gateway's plain types. Shapes are structural so every generated module's classes fit. */
 
@@ -87,6 +87,18 @@ export function toOwner(owner: SdkOwner): Owner {
     archived: owner.archived,
     teams: (owner.teams ?? []).map(({ id, name, primary }) => ({ id: String(id), name, primary })),
   };
+}
+
+interface SdkUser {
+  id: string;
+  email: string;
+  roleIds?: string[];
+  superAdmin?: boolean;
+}
+
+/** Only a `superAdmin` that is literally true counts: anything else (missing, "true" as text) is not an admin. */
+export function toPortalUser(user: SdkUser): PortalUser {
+  return { id: String(user.id), email: user.email, roleIds: user.roleIds ?? [], superAdmin: user.superAdmin === true };
 }
 
 function iso(value: Date | string): string {

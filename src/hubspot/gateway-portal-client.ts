@@ -13,6 +13,7 @@ import type {
   CrmRecord,
   CrmRecordUpdate,
   Owner,
+  PortalUser,
   Property,
   PropertyGroup,
   PropertyGroupInput,
@@ -21,7 +22,7 @@ import type {
   SearchRequest,
   TaskInput,
 } from './crm-types';
-import { toBatchItemErrors, toCrmRecord, toOwner, toProperty, toPropertyGroup } from './gateway-mappers';
+import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -58,6 +59,10 @@ export interface PortalClient {
   };
   tasks: {
     create(input: TaskInput): Promise<CrmRecord>;
+  };
+  users: {
+    /** One user by id, from the user provisioning API (needs the optional scope settings.users.read). */
+    get(userId: number): Promise<PortalUser>;
   };
 }
 
@@ -218,6 +223,11 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
         );
         return toCrmRecord(task);
       },
+    },
+
+    users: {
+      get: async (userId) =>
+        toPortalUser(await run('users.get', (client, options) => client.settings.users.usersApi.getById(String(userId), 'USER_ID', options))),
     },
   };
 }

@@ -20,7 +20,7 @@ export class RefreshTokenRejectedError extends Error {
   }
 }
 
-/** HubSpot's OAuth endpoints, through the SDK: authorize URL, code exchange, refresh, token info. */
+/** HubSpot's OAuth endpoints, through the SDK: authorize URL, code exchange, refresh, access- and refresh-token info. */
 export class OAuthClient {
   constructor(
     private readonly credentials: HubspotCredentials,
@@ -79,6 +79,12 @@ export class OAuthClient {
       userEmail: info.user,
       appId: info.appId,
     };
+  }
+
+  /** Who authorized a refresh token: the user who installed the app (HubSpot keeps the refresh token across access-token refreshes). */
+  async refreshTokenInfo(refreshToken: string): Promise<{ portalId: number; userId: number; userEmail: string | undefined }> {
+    const info = await this.client().oauth.refreshTokensApi.get(refreshToken);
+    return { portalId: info.hubId, userId: info.userId, userEmail: info.user };
   }
 
   private client(): Client {

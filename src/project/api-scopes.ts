@@ -115,6 +115,11 @@ export const API_SCOPES: Record<string, OperationScopes> = {
     scopes: () => [objectScope('tasks', 'write')],
     source: `${DOCS}/latest/crm/activities/tasks/guide (Scope requirements: crm.objects.contacts.read/write)`,
   },
+  'users.get': {
+    endpoint: 'GET /settings/v3/users/{userId}',
+    scopes: () => ['settings.users.read'],
+    source: `${DOCS}/settings-user-provisioning-v3/users/get-settings-v3-users-userId`,
+  },
 };
 
 export interface ApiCall {
@@ -123,6 +128,8 @@ export interface ApiCall {
   toObjectType?: string;
   /** Why the service makes the call (shown when its scope is missing). */
   purpose: string;
+  /** The service makes the call only where the portal granted its scopes: they may be optional scopes. */
+  optional?: boolean;
 }
 
 /** The HubSpot calls the service makes, with the object types it makes them on. */
@@ -143,11 +150,13 @@ export const SERVICE_API_CALLS: ApiCall[] = [
   ]),
   { operation: 'associations.batchRead', objectType: 'contacts', toObjectType: 'companies', purpose: 'routing by the company owner' },
   { operation: 'tasks.create', purpose: 'SLA follow-up tasks for reps' },
+  { operation: 'users.get', purpose: 'letting super admins publish settings', optional: true },
 ];
 
-/** Problems, one line each, when app.json's required scopes miss any scope a service call needs. */
+/** Problems, one line each, when app.json's scopes miss any scope a service call needs (required, or optional for optional calls). */
 export function checkScopes(app: AppDefinition, calls: ApiCall[] = SERVICE_API_CALLS): string[] {
-  const granted = new Set(app.config.auth.requiredScopes);
+  const required = new Set(app.config.auth.requiredScopes);
+  const requested = new Set([...required, ...app.config.auth.optionalScopes]);
   const missing = new Map<string, string[]>();
   for (const call of calls) {
     const row = API_SCOPES[call.operation];
@@ -156,11 +165,11 @@ export function checkScopes(app: AppDefinition, calls: ApiCall[] = SERVICE_API_C
       continue;
     }
     for (const scope of row.scopes(call.objectType ?? 'contacts', call.toObjectType)) {
-      if (granted.has(scope)) continue;
-      missing.set(scope, [...(missing.get(scope) ?? []), `${call.operation}${call.objectType ? ` ${call.objectType}` : ''} (${call.purpose})`]);
+      if ((call.optional ? requested : required).has(scope)) continue;
+      const list = call.optional ? 'requiredScopes and optionalScopes lack' : 'requiredScopes lacks';
+      const key = `${list} "${scope}"`;
+      missing.set(key, [...(missing.get(key) ?? []), `${call.operation}${call.objectType ? ` ${call.objectType}` : ''} (${call.purpose})`]);
     }
   }
-  return [...missing].map(([scope, uses]) =>
-    uses.length === 0 ? `app.json: ${scope}` : `app.json: requiredScopes lacks "${scope}", needed by ${uses.join('; ')}`,
-  );
+  return [...missing].map(([key, uses]) => (uses.length === 0 ? `app.json: ${key}` : `app.json: ${key}, needed by ${uses.join('; ')}`));
 }

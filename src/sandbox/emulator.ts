@@ -18,6 +18,7 @@ import { propertyRoutes } from './property-routes';
 import { SEARCH_SECONDLY, TEN_SECONDLY_ROLLING, rateLimit, type RateLimitPolicy } from './rate-limit';
 import { KNOWN_SCOPES } from './scopes';
 import { SandboxState, type NewPortal, type Portal } from './state';
+import { userRoutes } from './user-routes';
 
 export interface HubspotSandboxOptions {
   /** The clock for token expiry, rate-limit windows, timestamps and call accounting. Default `Date.now`. */
@@ -64,7 +65,7 @@ export interface HubspotSandbox {
 
 const DEFAULT_APP: AppCredentials = { clientId: 'sandbox-client-id', clientSecret: 'sandbox-client-secret', appId: 3_000_001 };
 
-/** A local HubSpot: OAuth, CRM objects, properties, owners, associations, rate limits and fault injection. */
+/** A local HubSpot: OAuth, CRM objects, properties, owners, associations, users, rate limits and fault injection. */
 export function createHubspotSandbox(options: HubspotSandboxOptions = {}): HubspotSandbox {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
@@ -110,6 +111,7 @@ export function createHubspotSandbox(options: HubspotSandboxOptions = {}): Hubsp
   handler.use(objectWriteRoutes(state, guards, now));
   handler.use(ownerRoutes(state, guards));
   handler.use(associationRoutes(state, guards, now));
+  handler.use(userRoutes(state, guards));
   handler.use(unknownEndpoint);
   handler.use(errorHandler(logger));
 

@@ -4,7 +4,7 @@
  * - `createHubspotSandbox(options)` → an express app emulating HubSpot's OAuth server (`/oauth/authorize`
  *   auto-approves for the installing portal, `/oauth/v1/token`, `/oauth/v1/access-tokens/:token`) and the CRM
  *   APIs the service uses (objects batch read/update, list, get, create, search; properties and groups; owners;
- *   v4 associations), with HubSpot's response and error shapes, per-portal rate limits (110 / rolling 10 s,
+ *   v4 associations; users of the user provisioning API), with HubSpot's response and error shapes, per-portal rate limits (110 / rolling 10 s,
  *   search 5 / s), seeded fault injection (`setFaults`) and call accounting (`calls`). `listen()` serves it.
  *   `state` arranges and inspects portals, owners, teams, records and associations; `issueTokens`,
  *   `revokeRefreshTokens` (uninstall) and `expireAccessTokens` control auth.
@@ -23,7 +23,7 @@ export type { IssuedTokens } from './oauth-store';
 export type { Faults } from './faults';
 export type { RateLimitPolicy } from './rate-limit';
 export type { CallFilter, RecordedCall } from './call-log';
-export type { CrmRecord, NewPortal, Owner, Portal, SandboxState, Team } from './state';
+export type { CrmRecord, NewPortal, Owner, Portal, SandboxState, Team, User } from './state';
 export { OBJECT_TYPES, resolveObjectType } from './object-types';
 export type { EngagementType, ObjectType } from './object-types';
 export { generateScenario } from './scenario';

@@ -28,7 +28,7 @@ function form(req: Request): Record<string, string> {
 }
 
 /**
- * The OAuth side: authorize (auto-approved for the installing portal), token (authorization_code and
+ * The OAuth side: authorize (auto-approved for the installing portal, with the optional scopes it can grant), token (authorization_code and
  * refresh_token grants), token introspection and refresh-token deletion. Not rate limited per portal.
  */
 export function oauthRoutes(options: {
@@ -59,8 +59,8 @@ export function oauthRoutes(options: {
       target.searchParams.set('error_description', unknown.length > 0 ? `Unknown scope(s): ${unknown.join(' ')}` : 'No scope requested');
       return res.redirect(302, target.toString());
     }
-    const optional = scopeList(req.query.optional_scope).filter((s) => KNOWN_SCOPES.has(s));
     const portal = options.installingPortal();
+    const optional = scopeList(req.query.optional_scope).filter((s) => KNOWN_SCOPES.has(s) && !portal.withheldScopes.has(s));
     const grant: Grant = { portalId: portal.portalId, userId: portal.user.id, userEmail: portal.user.email, scopes: [...new Set([...required, ...optional])] };
     target.searchParams.set('code', tokens.issueCode(grant, redirectUri));
     res.redirect(302, target.toString());
@@ -101,8 +101,8 @@ export function oauthRoutes(options: {
     const grant = tokens.refreshTokenGrant(req.params.token as string);
     if (!grant) throw crmError(404, 'OBJECT_NOT_FOUND', 'Token not found');
     res.json({
-      token: req.params.token, user: grant.userEmail, scopes: grant.scopes, hub_id: grant.portalId,
-      client_id: app.clientId, user_id: grant.userId, token_type: 'refresh',
+      token: req.params.token, user: grant.userEmail, hub_domain: options.portalDomain(grant.portalId), scopes: grant.scopes,
+      hub_id: grant.portalId, client_id: app.clientId, user_id: grant.userId, token_type: 'refresh',
     });
   });
 

@@ -11,6 +11,7 @@ export const KNOWN_SCOPES: ReadonlySet<string> = new Set([
   'crm.schemas.companies.read', 'crm.schemas.companies.write',
   'crm.schemas.deals.read', 'crm.schemas.deals.write',
   'crm.lists.read', 'crm.lists.write',
+  'settings.users.read', 'settings.users.write',
   'sales-email-read', 'timeline', 'tickets', 'forms', 'content', 'automation', 'e-commerce',
 ]);
 

@@ -26,6 +26,18 @@ export interface Owner {
   updatedAt: number;
 }
 
+/** A user of the portal, as the user provisioning API (settings/v3/users) knows them. Every owner is one. */
+export interface User {
+  id: number;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  roleIds: string[];
+  superAdmin: boolean;
+  primaryTeamId?: string;
+  secondaryTeamIds: string[];
+}
+
 export interface Team {
   id: string;
   name: string;
@@ -34,8 +46,12 @@ export interface Team {
 export interface Portal {
   portalId: number;
   domain: string;
-  /** The user who installs the app (token info `user` / `user_id`). */
+  /** The user who installs the app (token info `user` / `user_id`); also one of `users`. */
   user: { id: number; email: string };
+  /** The portal's users by id: the installing user and every owner's user. */
+  users: Map<number, User>;
+  /** Optional scopes this account cannot grant (HubSpot leaves out optional scopes an account's subscription lacks). */
+  withheldScopes: ReadonlySet<string>;
   objects: Map<ObjectType, Map<string, CrmRecord>>;
   /** Ids of every record ever created, ascending, per type: the cursor for list paging. */
   order: Map<ObjectType, string[]>;
@@ -53,7 +69,9 @@ export interface Portal {
 export interface NewPortal {
   portalId?: number;
   domain?: string;
-  user?: { id: number; email: string };
+  /** The installing user; a super admin unless `superAdmin` is false. */
+  user?: { id: number; email: string; superAdmin?: boolean };
+  withheldScopes?: string[];
 }
 
 export interface AssociationTarget {
@@ -83,10 +101,13 @@ export class SandboxState {
       properties.set(type, new Map(defaultProperties(type).map((p) => [p.name, p])));
       groups.set(type, new Map(defaultPropertyGroups(type).map((g) => [g.name, g])));
     }
+    const user = { id: input.user?.id ?? this.nextUserId++, email: input.user?.email ?? `admin@portal-${portalId}.example.com` };
     const portal: Portal = {
       portalId,
       domain: input.domain ?? `portal-${portalId}.example.com`,
-      user: input.user ?? { id: this.nextUserId++, email: `admin@portal-${portalId}.example.com` },
+      user,
+      users: new Map([[user.id, { ...user, roleIds: [], superAdmin: input.user?.superAdmin ?? true, secondaryTeamIds: [] }]]),
+      withheldScopes: new Set(input.withheldScopes),
       objects, order, properties, groups,
       mergedInto: new Map(),
       owners: new Map(),
@@ -121,7 +142,7 @@ export class SandboxState {
 
   createOwner(
     portalId: number,
-    input: { email: string; firstName: string; lastName: string; teamIds?: string[]; archived?: boolean; createdAt?: number },
+    input: { email: string; firstName: string; lastName: string; teamIds?: string[]; archived?: boolean; createdAt?: number; superAdmin?: boolean },
   ): Owner {
     const portal = this.portal(portalId);
     const at = input.createdAt ?? this.now();
@@ -137,6 +158,11 @@ export class SandboxState {
       updatedAt: at,
     };
     portal.owners.set(owner.id, owner);
+    const [primaryTeamId, ...secondaryTeamIds] = input.teamIds ?? [];
+    portal.users.set(owner.userId, {
+      id: owner.userId, email: owner.email, firstName: owner.firstName, lastName: owner.lastName,
+      roleIds: [], superAdmin: input.superAdmin ?? false, primaryTeamId, secondaryTeamIds,
+    });
     return owner;
   }
 

@@ -11,6 +11,8 @@ export interface Installation {
   accessToken: string;
   refreshToken: string;
   accessTokenExpiresAt: Date;
+  /** The HubSpot user who installed (or last reinstalled) the app; null when HubSpot's token info did not name one. */
+  installedByUserId: number | null;
   installedAt: Date;
   updatedAt: Date;
   uninstalledAt: Date | null;
@@ -39,6 +41,7 @@ interface InstallationRow {
   access_token_enc: string;
   refresh_token_enc: string;
   access_token_expires_at: Date;
+  installed_by_user_id: number | null;
   installed_at: Date;
   updated_at: Date;
   uninstalled_at: Date | null;
@@ -100,6 +103,15 @@ export class InstallationRepository {
     );
   }
 
+  /** Names the installer of a portal stored without one (learnt later from its refresh token); a known installer is kept. */
+  async recordInstaller(portalId: number, userId: number, userEmail: string | undefined): Promise<void> {
+    await this.db.query(
+      `UPDATE installations SET installed_by_user_id = $2, installed_by_email = coalesce(installed_by_email, $3)
+       WHERE portal_id = $1 AND installed_by_user_id IS NULL`,
+      [portalId, userId, userEmail ?? null],
+    );
+  }
+
   async markUninstalled(portalId: number, reason: string, now: Date): Promise<void> {
     await this.db.query(
       `UPDATE installations SET status = 'uninstalled', uninstalled_at = $2, uninstall_reason = $3, updated_at = $2
@@ -142,6 +154,7 @@ export class InstallationRepository {
       accessToken: this.cipher.decrypt(row.access_token_enc, row.portal_id),
       refreshToken: this.cipher.decrypt(row.refresh_token_enc, row.portal_id),
       accessTokenExpiresAt: row.access_token_expires_at,
+      installedByUserId: row.installed_by_user_id,
       installedAt: row.installed_at,
       updatedAt: row.updated_at,
       uninstalledAt: row.uninstalled_at,

@@ -3,6 +3,8 @@ import type { Queryable } from './db';
 
 export interface OwnerSummary {
   ownerId: string;
+  /** The owner's HubSpot user (null for an owner without one), as the settings page's editors are listed. */
+  userId: number | null;
   name: string;
   email: string | null;
   archived: boolean;
@@ -10,6 +12,7 @@ export interface OwnerSummary {
 
 interface OwnerRow {
   owner_id: string;
+  user_id: number | null;
   email: string | null;
   first_name: string | null;
   last_name: string | null;
@@ -24,15 +27,15 @@ export function ownerName(row: Pick<OwnerRow, 'owner_id' | 'email' | 'first_name
 
 /** One owner's name as last synced from HubSpot ("Owner <id>" when not synced). */
 export async function ownerNameOf(db: Queryable, portalId: number, ownerId: string): Promise<string> {
-  const [row] = await db.query<OwnerRow>('SELECT owner_id, email, first_name, last_name, archived FROM owners WHERE portal_id = $1 AND owner_id = $2', [portalId, ownerId]);
+  const [row] = await db.query<Omit<OwnerRow, 'user_id'>>('SELECT owner_id, email, first_name, last_name, archived FROM owners WHERE portal_id = $1 AND owner_id = $2', [portalId, ownerId]);
   return row ? ownerName(row) : `Owner ${ownerId}`;
 }
 
 /** The portal's owners as last synced from HubSpot, active ones first, by name. */
 export async function listOwners(db: Queryable, portalId: number): Promise<OwnerSummary[]> {
-  const rows = await db.query<OwnerRow>('SELECT owner_id, email, first_name, last_name, archived FROM owners WHERE portal_id = $1', [portalId]);
+  const rows = await db.query<OwnerRow>('SELECT owner_id, user_id, email, first_name, last_name, archived FROM owners WHERE portal_id = $1', [portalId]);
   return rows
-    .map((row) => ({ ownerId: row.owner_id, name: ownerName(row), email: row.email, archived: row.archived }))
+    .map((row) => ({ ownerId: row.owner_id, userId: row.user_id, name: ownerName(row), email: row.email, archived: row.archived }))
     .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name) || a.ownerId.localeCompare(b.ownerId));
 }
 

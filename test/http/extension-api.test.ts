@@ -20,7 +20,8 @@ describe.each(testDatabases)('card, settings and report APIs (signed hubspot.fet
 
   beforeAll(async () => {
     harness = await startPipelineHarness(database, {
-      sandbox: { portals: [{ portalId: PORTAL }, { portalId: OTHER_PORTAL }] },
+      // USER installs the app, so may publish and roll back (who else may is settings-access-api.test.ts).
+      sandbox: { portals: [{ portalId: PORTAL, user: { id: USER, email: 'admin@example.com' } }, { portalId: OTHER_PORTAL }] },
       arrange: (sandbox) => (applied = applyScenario(sandbox.state, scenario, { portalId: PORTAL, appId: sandbox.app.appId })),
     });
     await harness.deliver(applied.events);

@@ -19,8 +19,8 @@ const config = loadConfig({
 });
 const app = loadAppDefinition(BASE);
 
-/** HubSpot's side of a successful install of portal 4242, recording what the app sent. */
-function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?: string[] } = {}) {
+/** HubSpot's side of a successful install of portal 4242 by user `userId`, recording what the app sent. */
+function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?: string[] } = {}, userId = 555) {
   return nock(API)
     .post('/oauth/v1/token', (body: Record<string, string>) => {
       sent.token = body;
@@ -36,7 +36,7 @@ function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?:
       hub_id: 4242,
       app_id: 99,
       expires_in: 1799,
-      user_id: 555,
+      user_id: userId,
       token_type: 'access',
     })
     .get('/crm/v3/properties/contacts/groups')
@@ -147,7 +147,7 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
     expect(sent.created).toEqual(APP_PROPERTIES.map((p) => p.name));
 
     const installation = await service.installations.get(4242);
-    expect(installation).toMatchObject({ status: 'active', hubDomain: 'acme.example', accessToken: 'access-abc', refreshToken: 'refresh-xyz' });
+    expect(installation).toMatchObject({ status: 'active', hubDomain: 'acme.example', accessToken: 'access-abc', refreshToken: 'refresh-xyz', installedByUserId: 555 });
     const raw = JSON.stringify(await service.db.query('SELECT * FROM installations'));
     expect(raw).not.toMatch(/access-abc|refresh-xyz/);
     const audit = await service.db.query<{ action: string; actor: string }>('SELECT action, actor FROM audit_log WHERE portal_id = 4242');
@@ -160,15 +160,16 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
     ]);
   });
 
-  it('re-installing the same portal updates it in place', async () => {
+  it('re-installing the same portal updates it in place; whoever re-installed is now its installer', async () => {
     hubspotAcceptsInstall();
     const first = await startInstall();
     await callback({ code: 'code-1', state: first.state }, first.cookie);
-    hubspotAcceptsInstall();
+    hubspotAcceptsInstall({}, 556);
     const second = await startInstall();
     const again = await callback({ code: 'code-2', state: second.state }, second.cookie);
     expect(again.status).toBe(200);
     expect(await installationCount()).toBe(1);
+    expect((await service.installations.get(4242))?.installedByUserId).toBe(556);
   });
 
   it.each([

@@ -33,7 +33,8 @@ describe.each(testDatabases)('settings API for routing: owners and routing previ
   const clock = Date.now();
 
   beforeAll(async () => {
-    harness = await startPipelineHarness(database, { sandbox: { portals: [{ portalId: PORTAL }, { portalId: OTHER_PORTAL }] } });
+    // The signed calls' user (signedCall's default, 4242) installs the app, so may publish.
+    harness = await startPipelineHarness(database, { sandbox: { portals: [{ portalId: PORTAL, user: { id: 4242, email: 'admin@example.com' } }, { portalId: OTHER_PORTAL }] } });
     harness.sandbox.setInstallingPortal(OTHER_PORTAL);
     await installThroughOAuth(harness.service.url);
   });
@@ -94,8 +95,9 @@ describe.each(testDatabases)('settings API for routing: owners and routing previ
     await insertOwner(PORTAL, '103', 'Grace', 'Hopper', 'grace@example.com');
   };
 
-  it('lists the caller’s owners, active ones first by name, archived last', async () => {
+  it('lists the caller’s owners with their HubSpot users, active ones first by name, archived last', async () => {
     await insertOwner(PORTAL, '201', 'Zoe', 'Young', 'zoe@example.com');
+    await harness.service.db.query(`UPDATE owners SET user_id = 9201 WHERE portal_id = $1 AND owner_id = '201'`, [PORTAL]);
     await insertOwner(PORTAL, '202', null, null, 'ben@example.com');
     await insertOwner(PORTAL, '203', 'Al', 'Archived', null, true);
     await insertOwner(PORTAL, '204', null, null, null);
@@ -106,10 +108,10 @@ describe.each(testDatabases)('settings API for routing: owners and routing previ
     expect(status).toBe(200);
     expect(json).toEqual({
       owners: [
-        { ownerId: '202', name: 'ben@example.com', email: 'ben@example.com', archived: false },
-        { ownerId: '204', name: 'Owner 204', email: null, archived: false },
-        { ownerId: '201', name: 'Zoe Young', email: 'zoe@example.com', archived: false },
-        { ownerId: '203', name: 'Al Archived', email: null, archived: true },
+        { ownerId: '202', userId: null, name: 'ben@example.com', email: 'ben@example.com', archived: false },
+        { ownerId: '204', userId: null, name: 'Owner 204', email: null, archived: false },
+        { ownerId: '201', userId: 9201, name: 'Zoe Young', email: 'zoe@example.com', archived: false },
+        { ownerId: '203', userId: null, name: 'Al Archived', email: null, archived: true },
       ],
     });
     expect((await call('GET', '/api/settings/owners', undefined, OTHER_PORTAL)).json.owners.map((o: { ownerId: string }) => o.ownerId)).toEqual(['299']);

@@ -185,6 +185,17 @@ describe('HubSpot gateway requests', () => {
     expect(archived).toEqual([expect.objectContaining({ id: '3', archived: true })]);
   });
 
+  test('users.get reads one user from the user provisioning API; only a literal true superAdmin is a super admin', async () => {
+    const user = { id: '77', email: 'boss@example.com', roleIds: ['9'], roleId: '9', secondaryTeamIds: [], sendWelcomeEmail: false };
+    nock(API).get('/settings/v3/users/77').query({ idProperty: 'USER_ID' }).reply(200, { ...user, superAdmin: true });
+    nock(API).get('/settings/v3/users/78').query(true).reply(200, { ...user, id: '78', superAdmin: 'true' });
+    nock(API).get('/settings/v3/users/79').query(true).reply(200, { id: '79', email: 'rep@example.com' });
+
+    expect(await gateway.forPortal(PORTAL).users.get(77)).toEqual({ id: '77', email: 'boss@example.com', roleIds: ['9'], superAdmin: true });
+    expect((await gateway.forPortal(PORTAL).users.get(78)).superAdmin).toBe(false);
+    expect(await gateway.forPortal(PORTAL).users.get(79)).toEqual({ id: '79', email: 'rep@example.com', roleIds: [], superAdmin: false });
+  });
+
   test('associations.batchRead maps every id to its associated ids, over chunks and per-id pages', async () => {
     const bodies: { inputs: { id: string; after?: string }[] }[] = [];
     nock(API)

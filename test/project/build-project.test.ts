@@ -154,6 +154,14 @@ describe('HubSpot project build', () => {
     await expect(build({ app: noWrite })).rejects.toThrow(/lacks "crm\.objects\.contacts\.write", needed by contacts\.batchUpdate.*tasks\.create/);
   });
 
+  it('asks for settings.users.read as an optional scope (super admins may publish where a portal grants it), and fails without it', async () => {
+    const { auth } = loadAppDefinition(URL).config;
+    expect(auth.optionalScopes).toContain('settings.users.read');
+    expect(auth.requiredScopes).not.toContain('settings.users.read');
+    const app = appJson((a) => (a.config.auth.optionalScopes = a.config.auth.optionalScopes.filter((s: string) => s !== 'settings.users.read')));
+    await expect(build({ app })).rejects.toThrow(/app\.json: requiredScopes and optionalScopes lack "settings\.users\.read", needed by users\.get/);
+  });
+
   it('fails on a subscription the service consumes but webhooks-hsmeta.json does not declare', async () => {
     const webhooks = webhooksJson((h) => {
       const legacy = h.config.subscriptions.legacyCrmObjects;

@@ -36,6 +36,16 @@ describe('the real @hubspot/api-client against the sandbox', () => {
     expect(info.scopes).toContain('crm.objects.contacts.write');
     const refreshed = await oauth.oauth.tokensApi.create('refresh_token', undefined, undefined, sandbox.app.clientId, sandbox.app.clientSecret, refreshToken);
     expect(refreshed.refreshToken).toBe(refreshToken);
+    const refreshInfo = await oauth.oauth.refreshTokensApi.get(refreshToken);
+    expect(refreshInfo).toMatchObject({ hubId: sandbox.installingPortal().portalId, userId: sandbox.installingPortal().user.id, hubDomain: sandbox.installingPortal().domain });
+  });
+
+  it('reads a user of the portal through the SDK’s user provisioning API', async () => {
+    const portalId = sandbox.installingPortal().portalId;
+    const owner = sandbox.state.createOwner(portalId, { email: 'boss@example.com', firstName: 'Bo', lastName: 'Ss', superAdmin: true });
+    const client = new Client({ accessToken: sandbox.issueTokens(portalId).accessToken, basePath: server.url });
+    const user = await client.settings.users.usersApi.getById(String(owner.userId));
+    expect(user).toMatchObject({ id: String(owner.userId), email: 'boss@example.com', superAdmin: true, roleIds: [] });
   });
 
   it('reads and updates contacts, lists owners and creates properties through the SDK', async () => {

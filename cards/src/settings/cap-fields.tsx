@@ -15,13 +15,14 @@ interface CapFieldsProps {
 
 /** An optional cap: choosing a period creates it (limit 1 until edited), "No cap" removes it. */
 export function CapFields({ path, limit, limitLabel }: CapFieldsProps) {
-  const { draft, update, issueAt } = useDraft();
+  const { draft, readOnly, update, issueAt } = useDraft();
   const cap = getIn(draft, path) as ({ per: CapPeriod } & Record<string, number>) | undefined;
   const issue = issueAt([...path, 'per']);
   return (
     <>
       <Select
         name={pathKey([...path, 'per'])}
+        readOnly={readOnly}
         label="Cap"
         value={cap?.per ?? ''}
         options={CAP_OPTIONS}

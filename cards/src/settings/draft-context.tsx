@@ -3,7 +3,9 @@ import type { IssuePath, PortalSettings, ValidationIssue } from '../shared/types
 
 export interface DraftApi {
   draft: PortalSettings;
-  /** Sets the value at a path of the draft (undefined removes it) and clears the issues at, below and above that path. */
+  /** The caller may not publish: every field shows the live settings and edits nothing (checks and previews still run). */
+  readOnly: boolean;
+  /** Sets the value at a path of the draft (undefined removes it) and clears the issues at, below and above that path; nothing when read-only. */
   update: (path: IssuePath, value: unknown) => void;
   /** The server's validation messages for the field at a path. */
   issueAt: (path: IssuePath) => string | undefined;

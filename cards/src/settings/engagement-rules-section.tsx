@@ -1,8 +1,9 @@
-import { Accordion, Button, Flex, Heading } from '@hubspot/ui-extensions';
+import { Accordion, Flex, Heading } from '@hubspot/ui-extensions';
 import { formatPoints } from '../shared/format';
 import type { EngagementRule } from '../shared/types';
 import { CapFields } from './cap-fields';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { NumberField, SelectField, TextField } from './fields';
 import { without } from './list-edits';
 import { mappedActivities } from './mapped-activities';
@@ -37,16 +38,16 @@ export function EngagementRulesSection() {
               <NumberField path={[...path, 'points']} label="Points" min={-1000} max={1000} />
               <SelectField path={[...path, 'group']} label="Group (shared cap and decay)" options={groupOptions} />
               <CapFields path={[...path, 'cap']} limit="max" limitLabel="At most this many times" />
-              <Button variant="destructive" size="xs" onClick={() => update([...RULES], without(rules, index))}>
+              <EditButton variant="destructive" size="xs" onClick={() => update([...RULES], without(rules, index))}>
                 Remove rule
-              </Button>
+              </EditButton>
             </Flex>
           </Accordion>
         );
       })}
-      <Button onClick={addRule} testId="add-engagement-rule">
+      <EditButton onClick={addRule} testId="add-engagement-rule">
         Add engagement rule
-      </Button>
+      </EditButton>
     </Flex>
   );
 }

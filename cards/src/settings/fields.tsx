@@ -11,12 +11,12 @@ interface FieldProps {
 
 /** Every field is named by its path, shows the server's issue for that path, and writes to the draft. */
 function useField(path: IssuePath) {
-  const { draft, update, issueAt } = useDraft();
+  const { draft, readOnly, update, issueAt } = useDraft();
   const issue = issueAt(path);
   return {
     value: getIn(draft, path),
     set: (value: unknown) => update(path, value),
-    common: { name: pathKey(path), error: issue !== undefined, validationMessage: issue },
+    common: { name: pathKey(path), readOnly, error: issue !== undefined, validationMessage: issue },
   };
 }
 
@@ -97,5 +97,5 @@ export function ListField({ path, label, description, optional }: FieldProps & {
 
 export function ToggleField({ path, label }: Omit<FieldProps, 'description'>) {
   const { value, set, common } = useField(path);
-  return <Toggle name={common.name} label={label} labelDisplay="inline" checked={value === true} onChange={set} />;
+  return <Toggle name={common.name} readOnly={common.readOnly} label={label} labelDisplay="inline" checked={value === true} onChange={set} />;
 }

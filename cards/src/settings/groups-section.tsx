@@ -40,13 +40,14 @@ export function GroupsSection() {
 }
 
 function DecayFields({ path }: { path: IssuePath }) {
-  const { draft, update, issueAt } = useDraft();
+  const { draft, readOnly, update, issueAt } = useDraft();
   const decay = getIn(draft, path) as GroupDecay | undefined;
   const issue = issueAt([...path, 'kind']) ?? issueAt(path);
   return (
     <>
       <Select
         name={pathKey([...path, 'kind'])}
+        readOnly={readOnly}
         label="Decay"
         value={decay?.kind ?? ''}
         options={DECAY_OPTIONS}

@@ -1,4 +1,5 @@
-import { Button, ButtonRow } from '@hubspot/ui-extensions';
+import { ButtonRow } from '@hubspot/ui-extensions';
+import { EditButton } from './edit-button';
 
 interface ListItemButtonsProps {
   index: number;
@@ -15,15 +16,15 @@ interface ListItemButtonsProps {
 export function ListItemButtons({ index, count, noun, testIdSuffix, onMove, onRemove }: ListItemButtonsProps) {
   return (
     <ButtonRow>
-      <Button size="xs" disabled={index === 0} onClick={() => onMove(index - 1)} testId={`move-up-${testIdSuffix}`}>
+      <EditButton size="xs" disabled={index === 0} onClick={() => onMove(index - 1)} testId={`move-up-${testIdSuffix}`}>
         Move up
-      </Button>
-      <Button size="xs" disabled={index === count - 1} onClick={() => onMove(index + 1)} testId={`move-down-${testIdSuffix}`}>
+      </EditButton>
+      <EditButton size="xs" disabled={index === count - 1} onClick={() => onMove(index + 1)} testId={`move-down-${testIdSuffix}`}>
         Move down
-      </Button>
-      <Button size="xs" variant="destructive" onClick={onRemove} testId={`remove-${testIdSuffix}`}>
+      </EditButton>
+      <EditButton size="xs" variant="destructive" onClick={onRemove} testId={`remove-${testIdSuffix}`}>
         Remove {noun}
-      </Button>
+      </EditButton>
     </ButtonRow>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Flex, Text } from '@hubspot/ui-extensions';
+import { Flex, Text } from '@hubspot/ui-extensions';
 import type { IssuePath, OutOfOffice } from '../shared/types';
 import { useDraft } from './draft-context';
 import { getIn } from './draft-path';
+import { EditButton } from './edit-button';
 import { TextField } from './fields';
 import { without } from './list-edits';
 
@@ -19,14 +20,14 @@ export function OutOfOfficeFields({ path }: { path: IssuePath }) {
         <Flex key={index} direction="row" gap="xs" align="end">
           <TextField path={[...path, index, 'from']} label="From" />
           <TextField path={[...path, index, 'to']} label="To" />
-          <Button size="xs" variant="transparent" onClick={() => update(path, without(ranges, index))}>
+          <EditButton size="xs" variant="transparent" onClick={() => update(path, without(ranges, index))}>
             Remove
-          </Button>
+          </EditButton>
         </Flex>
       ))}
-      <Button size="xs" onClick={() => update(path, [...ranges, { from: '', to: '' }])}>
+      <EditButton size="xs" onClick={() => update(path, [...ranges, { from: '', to: '' }])}>
         Add time out of office
-      </Button>
+      </EditButton>
     </Flex>
   );
 }

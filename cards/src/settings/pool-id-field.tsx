@@ -5,7 +5,7 @@ import { pathKey } from './draft-path';
 
 /** A pool's id; renaming it renames it in the rules, the default pool and the SLA policies that name it. */
 export function PoolIdField({ path, poolId }: { path: IssuePath; poolId: string }) {
-  const { draft, update, issueAt } = useDraft();
+  const { draft, readOnly, update, issueAt } = useDraft();
   const issue = issueAt(path);
   const rename = (next: string) => {
     update(path, next);
@@ -18,6 +18,7 @@ export function PoolIdField({ path, poolId }: { path: IssuePath; poolId: string 
   };
   return (
     <Input
+      readOnly={readOnly}
       name={pathKey(path)}
       label="Pool id"
       description="Lowercase letters, digits and underscores; rules, the default pool and SLA policies refer to it (renaming updates them)."

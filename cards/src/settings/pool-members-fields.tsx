@@ -1,6 +1,7 @@
-import { Button, Flex, Select, Text } from '@hubspot/ui-extensions';
+import { Flex, Select, Text } from '@hubspot/ui-extensions';
 import type { IssuePath, Owner, Pool } from '../shared/types';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { NumberField } from './fields';
 import { without } from './list-edits';
 import { ownerLabel, ownerOptions } from './owner-options';
@@ -17,7 +18,7 @@ interface PoolMembersFieldsProps {
 
 /** A pool's members, picked from the portal's owners, with their weight and caps; a new member gets office-hours availability. */
 export function PoolMembersFields({ pool, path, owners, timeZone }: PoolMembersFieldsProps) {
-  const { draft, update } = useDraft();
+  const { draft, readOnly, update } = useDraft();
   const membersPath = [...path, 'members'];
   const weighted = pool.strategy === 'weighted';
   const addMember = (ownerId: string) => {
@@ -41,15 +42,16 @@ export function PoolMembersFields({ pool, path, owners, timeZone }: PoolMembersF
               <NumberField path={[...memberPath, 'weight']} label="Weight" description={weighted ? undefined : 'Not used by this strategy'} min={1} max={1000} />
               <NumberField path={[...memberPath, 'caps', 'perDay']} label="New leads a day at most" min={1} optional />
               <NumberField path={[...memberPath, 'caps', 'open']} label="Open leads at most" min={1} optional />
-              <Button size="xs" variant="transparent" onClick={() => update(membersPath, without(pool.members, index))} testId={`remove-member-${pool.id}-${member.ownerId}`}>
+              <EditButton size="xs" variant="transparent" onClick={() => update(membersPath, without(pool.members, index))} testId={`remove-member-${pool.id}-${member.ownerId}`}>
                 Remove
-              </Button>
+              </EditButton>
             </Flex>
             <PathIssue path={[...memberPath, 'ownerId']} />
           </Flex>
         );
       })}
       <Select
+        readOnly={readOnly}
         label="Add a member"
         placeholder="Choose an owner"
         value=""

@@ -1,6 +1,7 @@
-import { Accordion, Button, Flex, Heading } from '@hubspot/ui-extensions';
+import { Accordion, Flex, Heading } from '@hubspot/ui-extensions';
 import type { Owner, Pool, RoutingSettings, RoutingStrategy } from '../shared/types';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { SelectField, TextField } from './fields';
 import { without } from './list-edits';
 import { ownerOptions } from './owner-options';
@@ -50,16 +51,16 @@ export function PoolsSection({ routing, owners, timeZone }: PoolsSectionProps) {
                 options={ownerOptions(owners, { current: pool.managerOwnerId || undefined })}
               />
               <PoolMembersFields pool={pool} path={path} owners={owners} timeZone={timeZone} />
-              <Button size="xs" variant="destructive" onClick={() => update(POOLS, without(routing.pools, index))}>
+              <EditButton size="xs" variant="destructive" onClick={() => update(POOLS, without(routing.pools, index))}>
                 Remove pool
-              </Button>
+              </EditButton>
             </Flex>
           </Accordion>
         );
       })}
-      <Button onClick={addPool} testId="add-pool">
+      <EditButton onClick={addPool} testId="add-pool">
         Add pool
-      </Button>
+      </EditButton>
     </Flex>
   );
 }

@@ -1,7 +1,8 @@
-import { Accordion, Button, Flex, Heading, Select, Text } from '@hubspot/ui-extensions';
+import { Accordion, Flex, Heading, Select, Text } from '@hubspot/ui-extensions';
 import type { Owner, RoutingSettings } from '../shared/types';
 import { CalendarFields } from './calendar-fields';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { ToggleField } from './fields';
 import { OutOfOfficeFields } from './out-of-office-fields';
 import { ownerLabel, ownerOptions } from './owner-options';
@@ -17,7 +18,7 @@ interface RepsSectionProps {
 
 /** When each rep can take leads: their calendar (their SLA clock runs in it too), time out of office, and an away switch. */
 export function RepsSection({ routing, owners, timeZone }: RepsSectionProps) {
-  const { update } = useDraft();
+  const { readOnly, update } = useDraft();
   const members = new Set(routing.pools.flatMap((pool) => pool.members.map((member) => member.ownerId)));
   const repIds = Object.keys(routing.reps);
   return (
@@ -38,15 +39,16 @@ export function RepsSection({ routing, owners, timeZone }: RepsSectionProps) {
               {members.has(ownerId) ? (
                 <Text variant="microcopy">A pool member: remove them from every pool before removing their availability.</Text>
               ) : (
-                <Button size="xs" variant="destructive" onClick={() => update(path, undefined)}>
+                <EditButton size="xs" variant="destructive" onClick={() => update(path, undefined)}>
                   Remove availability
-                </Button>
+                </EditButton>
               )}
             </Flex>
           </Accordion>
         );
       })}
       <Select
+        readOnly={readOnly}
         label="Set the availability of another owner"
         description="Pool members get one when they join; add company owners here."
         placeholder="Choose an owner"

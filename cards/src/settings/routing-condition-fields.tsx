@@ -1,8 +1,9 @@
-import { Button, Flex, Select } from '@hubspot/ui-extensions';
+import { Flex, Select } from '@hubspot/ui-extensions';
 import type { IssuePath, RoutingCondition, ValueTest } from '../shared/types';
 import { SCORE_FIELDS } from '../shared/types';
 import { useDraft } from './draft-context';
 import { pathKey } from './draft-path';
+import { EditButton } from './edit-button';
 import { SelectField, TextField } from './fields';
 import { choices } from './options';
 import { PathIssue } from './path-issue';
@@ -50,7 +51,7 @@ function withOperator(test: ValueTest, op: ValueTest['op']): ValueTest {
 
 /** One condition of a routing rule: what it looks at, the test, and the test's values. */
 export function RoutingConditionFields({ condition, path, onRemove }: { condition: RoutingCondition; path: IssuePath; onRemove: () => void }) {
-  const { update, issueAt } = useDraft();
+  const { readOnly, update, issueAt } = useDraft();
   const testPath = [...path, 'test'];
   const subjectIssue = issueAt([...path, 'subject']);
   const opIssue = issueAt([...testPath, 'op']);
@@ -58,6 +59,7 @@ export function RoutingConditionFields({ condition, path, onRemove }: { conditio
     <Flex direction="column" gap="xs">
       <Flex direction="row" gap="xs" align="end" wrap>
         <Select
+          readOnly={readOnly}
           name={pathKey([...path, 'subject'])}
           label="When"
           value={condition.subject}
@@ -69,6 +71,7 @@ export function RoutingConditionFields({ condition, path, onRemove }: { conditio
         {condition.subject === 'property' && <TextField path={[...path, 'property']} label="Property (internal name)" />}
         {condition.subject === 'score' && <SelectField path={[...path, 'score']} label="Score" options={choices(SCORE_FIELDS)} />}
         <Select
+          readOnly={readOnly}
           name={pathKey([...testPath, 'op'])}
           label="Test"
           value={condition.test.op}
@@ -78,9 +81,9 @@ export function RoutingConditionFields({ condition, path, onRemove }: { conditio
           onChange={(op) => update(testPath, withOperator(condition.test, op as ValueTest['op']))}
         />
         <ValueTestFields test={condition.test} path={testPath} />
-        <Button size="xs" variant="transparent" onClick={onRemove}>
+        <EditButton size="xs" variant="transparent" onClick={onRemove}>
           Remove condition
-        </Button>
+        </EditButton>
       </Flex>
       <PathIssue path={testPath} />
     </Flex>

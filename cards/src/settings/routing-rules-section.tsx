@@ -1,6 +1,7 @@
-import { Accordion, Button, Flex, Heading, Text } from '@hubspot/ui-extensions';
+import { Accordion, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { RoutingRule, RoutingSettings } from '../shared/types';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { SelectField, TextField } from './fields';
 import { moved, without } from './list-edits';
 import { ListItemButtons } from './list-item-buttons';
@@ -41,9 +42,9 @@ export function RoutingRulesSection({ routing }: { routing: RoutingSettings }) {
               {rule.when.map((condition, c) => (
                 <RoutingConditionFields key={c} condition={condition} path={[...when, c]} onRemove={() => update(when, without(rule.when, c))} />
               ))}
-              <Button size="xs" onClick={() => update(when, [...rule.when, NEW_CONDITION])} testId={`add-condition-${rule.id}`}>
+              <EditButton size="xs" onClick={() => update(when, [...rule.when, NEW_CONDITION])} testId={`add-condition-${rule.id}`}>
                 Add condition
-              </Button>
+              </EditButton>
               <SelectField path={[...path, 'poolId']} label="Send to pool" options={poolOptions} />
               <SelectField
                 path={[...path, 'priority']}
@@ -63,9 +64,9 @@ export function RoutingRulesSection({ routing }: { routing: RoutingSettings }) {
           </Accordion>
         );
       })}
-      <Button onClick={addRule} testId="add-routing-rule">
+      <EditButton onClick={addRule} testId="add-routing-rule">
         Add rule
-      </Button>
+      </EditButton>
     </Flex>
   );
 }

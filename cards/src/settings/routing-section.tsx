@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Heading, LoadingSpinner, Text } from '@hubspot/ui-
 import type { RoutingSettings } from '../shared/types';
 import { useResource } from '../shared/use-resource';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { SelectField, ToggleField } from './fields';
 import { PoolsSection } from './pools-section';
 import { RepsSection } from './reps-section';
@@ -18,9 +19,9 @@ export function RoutingSection({ timeZone }: { timeZone: string }) {
     <Flex direction="column" gap="sm">
       <Heading>Routing</Heading>
       <Text>Routing is off: sales-ready leads are scored and qualified, but nobody is assigned to them.</Text>
-      <Button variant="primary" onClick={() => update(['routing'], starterRouting())} testId="enable-routing">
+      <EditButton variant="primary" onClick={() => update(['routing'], starterRouting())} testId="enable-routing">
         Turn on routing
-      </Button>
+      </EditButton>
     </Flex>
   );
 }
@@ -56,9 +57,9 @@ function RoutingEditor({ routing, timeZone }: { routing: RoutingSettings; timeZo
       <PoolsSection routing={routing} owners={list} timeZone={timeZone} />
       <RepsSection routing={routing} owners={list} timeZone={timeZone} />
       <RoutingPreviewPanel owners={list} timeZone={timeZone} />
-      <Button variant="destructive" onClick={() => update(['routing'], undefined)} testId="disable-routing">
+      <EditButton variant="destructive" onClick={() => update(['routing'], undefined)} testId="disable-routing">
         Turn off routing
-      </Button>
+      </EditButton>
     </Flex>
   );
 }

@@ -6,6 +6,7 @@ import { ActivityMappingSection } from './activity-mapping-section';
 import { afterValidation } from './after-validation';
 import { DraftContext, type DraftApi } from './draft-context';
 import { isWithin, pathKey, setIn } from './draft-path';
+import { EditorsSection } from './editors-section';
 import { EngagementRulesSection } from './engagement-rules-section';
 import { FitRulesSection } from './fit-rules-section';
 import { GroupsSection } from './groups-section';
@@ -27,10 +28,17 @@ interface SettingsEditorProps {
   onPublished: (version: number, rolledBackFrom?: number) => void;
 }
 
-/** Edits a draft of the live settings; checks, previews and publishes it through the service. */
+/**
+ * Edits a draft of the live settings; checks, previews and publishes it through the service. For a user who may
+ * not publish, the same page is read-only: it says why, its fields edit nothing, and publishing and rolling back
+ * are not offered (checking and previewing still are).
+ */
 export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEditorProps) {
   const live = overview.live.settings;
+  const { access } = overview;
+  const readOnly = !access.canPublish;
   const [draft, setDraft] = useState(live);
+  const [tab, setTab] = useState<string>('qualification');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [note, setNote] = useState('');
   const check = useAction(validateSettings);
@@ -40,13 +48,14 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
 
   const byField = useMemo(() => issuesByField(issues), [issues]);
   const update = useCallback((path: IssuePath, value: unknown) => {
+    if (readOnly) return;
     setDraft((current) => setIn(current, path, value));
     // An edit answers the issues of what it replaced and of the lists and objects around it (they are checked as a whole).
     setIssues((current) => current.filter((issue) => !isWithin(settingsPath(issue.path), path) && !isWithin(path, settingsPath(issue.path))));
-  }, []);
+  }, [readOnly]);
   const api = useMemo<DraftApi>(
-    () => ({ draft, update, issueAt: (path) => byField.get(pathKey(path)), reportIssues: setIssues }),
-    [draft, update, byField],
+    () => ({ draft, readOnly, update, issueAt: (path) => byField.get(pathKey(path)), reportIssues: setIssues }),
+    [draft, readOnly, update, byField],
   );
 
   const runCheck = async () => {
@@ -78,6 +87,11 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
   return (
     <DraftContext.Provider value={api}>
       <Flex direction="column" gap="md">
+        {!access.canPublish && (
+          <Alert title="You can view these settings, check and preview them, but not publish them" variant="info" testId="read-only">
+            {access.reason}
+          </Alert>
+        )}
         {draft !== live && <Text variant="microcopy" testId="unpublished">You have unpublished changes (live is v{overview.live.version}).</Text>}
         {issues.length > 0 && (
           <Alert title={`Fix ${issues.length === 1 ? 'this problem' : `these ${issues.length} problems`} before publishing`} variant="error" testId="issues">
@@ -99,7 +113,7 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
           </Alert>
         )}
         <Form onSubmit={runCheck} preventDefault>
-          <Tabs variant="enclosed" defaultSelected="qualification">
+          <Tabs variant="enclosed" selected={tab} onSelectedChange={(selected: string | number) => setTab(String(selected))}>
             <Tab tabId="qualification" title="Qualification">
               <QualificationSection />
             </Tab>
@@ -124,11 +138,20 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
             <Tab tabId="sla" title="SLA">
               <SlaSection timeZone={timeZone} />
             </Tab>
+            <Tab tabId="access" title="Who may publish">
+              {/* Rendered when opened: it reads the portal's users, which no other tab needs up front. */}
+              {tab === 'access' && <EditorsSection />}
+            </Tab>
             <Tab tabId="history" title="History">
-              <VersionHistory versions={overview.versions} liveVersion={overview.live.version} timeZone={timeZone} onRolledBack={onPublished} />
+              <VersionHistory
+                versions={overview.versions}
+                liveVersion={overview.live.version}
+                timeZone={timeZone}
+                onRolledBack={readOnly ? undefined : onPublished}
+              />
             </Tab>
           </Tabs>
-          <Input name="note" label="Note for this version" description="Optional: what changed and why." value={note} onChange={setNote} />
+          {!readOnly && <Input name="note" label="Note for this version" description="Optional: what changed and why." value={note} onChange={setNote} />}
           <ButtonRow>
             <Button variant="secondary" disabled={busy} onClick={runCheck} testId="check">
               Check
@@ -136,12 +159,16 @@ export function SettingsEditor({ overview, timeZone, onPublished }: SettingsEdit
             <LoadingButton variant="secondary" loading={preview.state.status === 'running'} disabled={busy} onClick={runPreview} testId="preview">
               Preview
             </LoadingButton>
-            <LoadingButton variant="primary" loading={publish.state.status === 'running'} disabled={busy} onClick={runPublish} testId="publish">
-              Publish
-            </LoadingButton>
-            <Button variant="transparent" disabled={busy || draft === live} onClick={discard} testId="discard">
-              Discard changes
-            </Button>
+            {!readOnly && (
+              <>
+                <LoadingButton variant="primary" loading={publish.state.status === 'running'} disabled={busy} onClick={runPublish} testId="publish">
+                  Publish
+                </LoadingButton>
+                <Button variant="transparent" disabled={busy || draft === live} onClick={discard} testId="discard">
+                  Discard changes
+                </Button>
+              </>
+            )}
           </ButtonRow>
         </Form>
         {preview.state.status === 'success' && preview.state.data.ok && (

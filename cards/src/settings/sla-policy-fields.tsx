@@ -45,12 +45,13 @@ export function SlaPolicyFields({ policy, path, pools }: SlaPolicyFieldsProps) {
 
 /** The pools a policy covers; none chosen removes the condition (any pool). */
 function PoolsField({ path, pools }: { path: IssuePath; pools: readonly Pool[] }) {
-  const { draft, update, issueAt } = useDraft();
+  const { draft, readOnly, update, issueAt } = useDraft();
   const chosen = (getIn(draft, path) as string[] | undefined) ?? [];
   const issue = issueAt(path);
   const options = [...new Set([...pools.map((pool) => pool.id), ...chosen])].map((id) => ({ label: pools.find((pool) => pool.id === id)?.label ?? id, value: id }));
   return (
     <MultiSelect
+      readOnly={readOnly}
       name={pathKey(path)}
       label="Applies to pools"
       description="None chosen: any pool."
@@ -65,11 +66,12 @@ function PoolsField({ path, pools }: { path: IssuePath; pools: readonly Pool[] }
 
 /** A 0–1 fraction edited as a percentage. */
 function PercentField({ path, label }: { path: IssuePath; label: string }) {
-  const { draft, update, issueAt } = useDraft();
+  const { draft, readOnly, update, issueAt } = useDraft();
   const fraction = getIn(draft, path);
   const issue = issueAt(path);
   return (
     <NumberInput
+      readOnly={readOnly}
       name={pathKey(path)}
       label={label}
       min={1}

@@ -1,7 +1,8 @@
-import { Accordion, Button, Flex, Heading, Text } from '@hubspot/ui-extensions';
+import { Accordion, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { SlaPolicy } from '../shared/types';
 import { CalendarFields } from './calendar-fields';
 import { useDraft } from './draft-context';
+import { EditButton } from './edit-button';
 import { moved, without } from './list-edits';
 import { ListItemButtons } from './list-item-buttons';
 import { SlaPolicyFields } from './sla-policy-fields';
@@ -19,9 +20,9 @@ export function SlaSection({ timeZone }: { timeZone: string }) {
       <Flex direction="column" gap="sm">
         <Heading>First-touch SLA</Heading>
         <Text>The SLA is off: no clock runs after a lead is assigned.</Text>
-        <Button variant="primary" onClick={() => update(['sla'], starterSla(timeZone))} testId="enable-sla">
+        <EditButton variant="primary" onClick={() => update(['sla'], starterSla(timeZone))} testId="enable-sla">
           Turn on the SLA
-        </Button>
+        </EditButton>
       </Flex>
     );
   }
@@ -52,15 +53,15 @@ export function SlaSection({ timeZone }: { timeZone: string }) {
           </Flex>
         </Accordion>
       ))}
-      <Button onClick={addPolicy} testId="add-sla-policy">
+      <EditButton onClick={addPolicy} testId="add-sla-policy">
         Add policy
-      </Button>
+      </EditButton>
       <Heading>Default calendar</Heading>
       <Text variant="microcopy">For owners without a calendar under routing (e.g. company owners). Reps’ own calendars are set under Routing.</Text>
       <CalendarFields path={['sla', 'defaultCalendar']} />
-      <Button variant="destructive" onClick={() => update(['sla'], undefined)} testId="disable-sla">
+      <EditButton variant="destructive" onClick={() => update(['sla'], undefined)} testId="disable-sla">
         Turn off the SLA
-      </Button>
+      </EditButton>
     </Flex>
   );
 }

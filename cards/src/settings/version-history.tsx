@@ -8,15 +8,16 @@ interface VersionHistoryProps {
   versions: SettingsVersion[];
   liveVersion: number;
   timeZone: string;
-  onRolledBack: (version: number, from: number) => void;
+  /** Without it (the user may not roll back), no version offers to be made live again. */
+  onRolledBack?: (version: number, from: number) => void;
 }
 
-/** Every saved version, who made and published it and when; any earlier one can be made live again. */
+/** Every saved version, who made and published it and when; any earlier one can be made live again by those who may. */
 export function VersionHistory({ versions, liveVersion, timeZone, onRolledBack }: VersionHistoryProps) {
   const rollback = useAction(rollbackSettings);
   const rollBackTo = async (version: number) => {
     const result = await rollback.run(version);
-    if (result) onRolledBack(result.version, version);
+    if (result) onRolledBack?.(result.version, version);
   };
   const ordered = [...versions].sort((a, b) => b.version - a.version);
 
@@ -50,7 +51,7 @@ export function VersionHistory({ versions, liveVersion, timeZone, onRolledBack }
               <TableCell>
                 {version.version === liveVersion ? (
                   <StatusTag variant="success">Live</StatusTag>
-                ) : (
+                ) : onRolledBack && (
                   <Button size="xs" disabled={rollback.state.status === 'running'} onClick={() => rollBackTo(version.version)} testId={`rollback-${version.version}`}>
                     Roll back to v{version.version}
                   </Button>

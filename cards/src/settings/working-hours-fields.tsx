@@ -1,8 +1,9 @@
-import { Button, Flex, Text } from '@hubspot/ui-extensions';
+import { Flex, Text } from '@hubspot/ui-extensions';
 import type { BusinessCalendar, IssuePath, Weekday, WorkingInterval } from '../shared/types';
 import { WEEKDAYS } from '../shared/types';
 import { useDraft } from './draft-context';
 import { getIn, pathKey } from './draft-path';
+import { EditButton } from './edit-button';
 import { TextField } from './fields';
 import { without } from './list-edits';
 import { PathIssue } from './path-issue';
@@ -36,15 +37,15 @@ export function WorkingHoursFields({ path }: { path: IssuePath }) {
               <Flex key={index} direction="row" gap="xs" align="end">
                 <TextField path={[...dayPath, index, 'start']} label="From" />
                 <TextField path={[...dayPath, index, 'end']} label="To" />
-                <Button size="xs" variant="transparent" onClick={() => update(dayPath, intervals.length === 1 ? undefined : without(intervals, index))}>
+                <EditButton size="xs" variant="transparent" onClick={() => update(dayPath, intervals.length === 1 ? undefined : without(intervals, index))}>
                   Remove
-                </Button>
+                </EditButton>
               </Flex>
             ))}
             {next && (
-              <Button size="xs" onClick={() => update(dayPath, [...intervals, next])} testId={`add-hours-${pathKey(dayPath)}`}>
+              <EditButton size="xs" onClick={() => update(dayPath, [...intervals, next])} testId={`add-hours-${pathKey(dayPath)}`}>
                 Add hours
-              </Button>
+              </EditButton>
             )}
           </Flex>
         );

@@ -1,7 +1,8 @@
 /**
  * The service's API as the extensions see it. Mirrors the service's zod schemas
  * (src/domain/scoring, src/domain/write-back, src/domain/routing, src/domain/sla, src/domain/calendar); the extensions are bundled on their own, so they
- * declare the shapes instead of importing them.
+ * declare the shapes instead of importing them. The server's test/http/cards-contract.test.ts type-checks the
+ * access and owner shapes against its contract.
  */
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
@@ -126,6 +127,13 @@ export interface PortalSettings {
   routing?: RoutingSettings;
   /** Without it, no first-touch clock runs. */
   sla?: SlaSettings;
+  /** Without it, only the installer and super admins may publish. */
+  access?: AccessSettings;
+}
+
+export interface AccessSettings {
+  /** HubSpot user ids who may publish and roll back, beside the installer and super admins. */
+  editors: number[];
 }
 
 export type ValueTest =
@@ -237,6 +245,8 @@ export interface SlaSettings {
 
 export interface Owner {
   ownerId: string;
+  /** The owner's HubSpot user; null for an owner without one. */
+  userId: number | null;
   name: string;
   email: string | null;
   archived: boolean;
@@ -268,9 +278,13 @@ export interface SettingsVersion {
   note: string | null;
 }
 
+/** Whether the caller may publish and roll back; the page is read-only for those who may not, with the reason. */
+export type SettingsAccess = { canPublish: true; as: 'installer' | 'editor' | 'super_admin' } | { canPublish: false; reason: string };
+
 export interface SettingsOverview {
   live: { version: number; settings: PortalSettings; publishedAt: string | null; publishedBy: string | null };
   versions: SettingsVersion[];
+  access: SettingsAccess;
 }
 
 export type IssuePath = (string | number)[];

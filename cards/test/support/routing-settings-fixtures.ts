@@ -2,10 +2,10 @@ import type { BusinessCalendar, Owner, PortalSettings, RoutingPreview, RoutingSe
 import { OVERVIEW, SETTINGS } from './settings-fixtures';
 
 export const OWNERS: Owner[] = [
-  { ownerId: '101', name: 'Ada Lovelace', email: 'ada@example.com', archived: false },
-  { ownerId: '102', name: 'Grace Hopper', email: 'grace@example.com', archived: false },
-  { ownerId: '103', name: 'Alan Turing', email: 'alan@example.com', archived: false },
-  { ownerId: '109', name: 'Former Rep', email: null, archived: true },
+  { ownerId: '101', userId: 9101, name: 'Ada Lovelace', email: 'ada@example.com', archived: false },
+  { ownerId: '102', userId: 9102, name: 'Grace Hopper', email: 'grace@example.com', archived: false },
+  { ownerId: '103', userId: 9103, name: 'Alan Turing', email: 'alan@example.com', archived: false },
+  { ownerId: '109', userId: 9109, name: 'Former Rep', email: null, archived: true },
 ];
 
 const BERLIN_OFFICE: BusinessCalendar = {

@@ -38,6 +38,7 @@ export const OVERVIEW: SettingsOverview = {
     { version: 2, createdAt: '2025-02-01T09:00:00.000Z', createdBy: 'ben@example.com', publishedAt: null, publishedBy: null, note: null },
     { version: 3, createdAt: '2025-03-02T09:55:00.000Z', createdBy: 'ana@example.com', publishedAt: '2025-03-02T10:00:00.000Z', publishedBy: 'ana@example.com', note: 'Raise SQL bar' },
   ],
+  access: { canPublish: true, as: 'installer' },
 };
 
 export const PREVIEW: SettingsPreview = {
