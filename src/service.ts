@@ -187,8 +187,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     config.trustProxy,
   );
-  const server: Server = await new Promise((resolve) => {
-    const listening = http.listen(config.port, () => resolve(listening));
+  // express 5 calls back with the error too (a port already taken): start-up must fail then, not go on unbound.
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = http.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
 
