@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 
 export const textOperatorSchema = z.enum(['eq', 'contains', 'matches'], {
   error: 'Choose how to compare: eq (equals), contains or matches (a regular expression)',
@@ -34,8 +35,13 @@ export const textConditionShape = {
   value: z.string().min(1, 'Give a value to compare with'),
 };
 
-/** Refinement for a text condition: a `matches` pattern must compile. */
+/** Refinement for a text condition: values and patterns within their lengths, and a `matches` pattern must compile. */
 export function checkTextPattern(condition: { op: TextOperator; value: string }, ctx: z.RefinementCtx): void {
+  const [limit, what] = condition.op === 'matches' ? [LIMITS.settings.patternChars, 'patterns'] : [LIMITS.settings.textChars, 'values'];
+  if (condition.value.length > limit) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: `Keep ${what} to ${limit} characters` });
+    return;
+  }
   if (condition.op === 'matches' && !isValidPattern(condition.value)) {
     ctx.addIssue({ code: 'custom', path: ['value'], message: `"${condition.value}" is not a valid regular expression` });
   }
