@@ -11,11 +11,10 @@ import { listOwners } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import { previewResponse, rescoreResponse, versionResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
+import { issuesAnswer } from './issues-answer';
 import { previewDraftRouting } from './routing-preview';
 import { ownersResponse, routingPreviewResponse } from './settings-routing-responses';
 
-const issuesOf = (error: z.ZodError) =>
-  error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }));
 const draftBody = z.object({ settings: z.unknown() });
 const publishBody = z.object({ settings: z.unknown(), note: z.string().trim().max(500).optional() });
 const rollbackBody = z.object({ version: z.number().int().positive() });
@@ -39,7 +38,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   const validDraft = (settings: unknown, res: Parameters<typeof sendJson>[0]): PortalSettings | undefined => {
     const parsed = portalSettingsSchema.safeParse(settings);
     if (parsed.success) return parsed.data;
-    sendJson(res, { error: 'invalid settings', issues: issuesOf(parsed.error) }, 400);
+    sendJson(res, { error: 'invalid settings', ...issuesAnswer(parsed.error.issues) }, 400);
     return undefined;
   };
 
@@ -93,9 +92,9 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     const body = parseBody(draftBody, req, res);
     if (!body) return;
     const parsed = portalSettingsSchema.safeParse(body.settings);
-    if (!parsed.success) return sendJson(res, { ok: false, issues: issuesOf(parsed.error) });
+    if (!parsed.success) return sendJson(res, { ok: false, ...issuesAnswer(parsed.error.issues) });
     const issues = await inactiveOwners(callerOf(res).portalId, parsed.data);
-    sendJson(res, issues.length === 0 ? { ok: true } : { ok: false, issues });
+    sendJson(res, issues.length === 0 ? { ok: true } : { ok: false, ...issuesAnswer(issues) });
   });
 
   router.post('/api/settings/preview', async (req, res) => {
@@ -118,7 +117,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     if (!body) return;
     const draft = validDraft(body.draft, res);
     if (!draft) return;
-    if (!draft.routing) return sendJson(res, { error: 'invalid settings', issues: NO_ROUTING }, 400);
+    if (!draft.routing) return sendJson(res, { error: 'invalid settings', ...issuesAnswer(NO_ROUTING) }, 400);
     sendJson(res, await previewDraftRouting(db, callerOf(res).portalId, draft.routing, body.limit, deps.now()), 200, routingPreviewResponse);
   });
 
@@ -129,7 +128,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     if (!settings) return;
     const { portalId, userId } = callerOf(res);
     const issues = await inactiveOwners(portalId, settings);
-    if (issues.length > 0) return sendJson(res, { error: 'invalid settings', issues }, 400);
+    if (issues.length > 0) return sendJson(res, { error: 'invalid settings', ...issuesAnswer(issues) }, 400);
     sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, body.note, 'settings.published') }, 200, versionResponse);
   });
 
