@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { portalSettingsSchema, type PortalSettings } from '../domain/portal-settings';
-import { previewModel } from '../domain/preview/preview-model';
 import { ownerIssues } from '../domain/routing';
 import type { Logger } from '../log';
-import { loadHistories, type PortalRescorer } from '../pipeline/rescore-portal';
+import { previewPortal } from '../pipeline/preview-portal';
+import type { PortalRescorer } from '../pipeline/rescore-portal';
 import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
 import { listOwners } from '../store/owners';
@@ -104,8 +104,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
     if (!draft) return;
     const { portalId } = callerOf(res);
     const live = await deps.settings.live(portalId);
-    const histories = await loadHistories(db, portalId);
-    sendJson(res, previewModel(live.settings.scoring, draft.scoring, histories, deps.now().getTime()), 200, previewResponse);
+    sendJson(res, await previewPortal(db, portalId, live.settings.scoring, draft.scoring, deps.now().getTime()), 200, previewResponse);
   });
 
   router.get('/api/settings/owners', async (_req, res) => {
