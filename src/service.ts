@@ -14,6 +14,7 @@ import { cardsRouter } from './http/cards-router';
 import { routingCardRouter } from './http/routing-card-router';
 import { hubspotFetchAuth } from './http/hubspot-fetch-auth';
 import { reportsRouter } from './http/reports-router';
+import { SettingsParser } from './http/settings-parser';
 import { settingsRouter } from './http/settings-router';
 import { PortalRescorer } from './pipeline/rescore-portal';
 import { InboxWriter } from './pipeline/inbox-writer';
@@ -136,11 +137,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   const portals = new InstalledPortals({ db, now });
   const rescorer = new PortalRescorer({ db, logger, now });
+  const parser = new SettingsParser();
   const extensionApi = Router();
   extensionApi.use('/api', hubspotFetchAuth({ clientSecret: options.hubspot.clientSecret, appBaseUrl: config.appBaseUrl, portals, logger, now }));
   extensionApi.use(cardsRouter({ db, gateway, settings, logger, now }));
   extensionApi.use(routingCardRouter({ db, gateway, settings, logger, now }));
-  extensionApi.use(settingsRouter({ db, settings, rescorer, logger, now }));
+  extensionApi.use(settingsRouter({ db, settings, rescorer, parser, logger, now }));
   extensionApi.use(reportsRouter({ db, settings, now }));
   const http = createHttpApp(
     [
@@ -219,6 +221,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       for (const task of tasks) await task.stop();
       await backfill.stop();
       await rescorer.idle();
+      await parser.close();
       await Promise.all(workers.map((worker) => worker.stop()));
       await background?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

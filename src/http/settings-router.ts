@@ -13,6 +13,7 @@ import { previewResponse, rescoreResponse, versionResponse } from './api-respons
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
 import { issuesAnswer } from './issues-answer';
 import { previewDraftRouting } from './routing-preview';
+import type { SettingsParser } from './settings-parser';
 import { ownersResponse, routingPreviewResponse } from './settings-routing-responses';
 
 const draftBody = z.object({ settings: z.unknown() });
@@ -25,6 +26,8 @@ export interface SettingsRouterDeps {
   db: Db;
   settings: SettingsStore;
   rescorer: PortalRescorer;
+  /** Checks drafts off the event loop. */
+  parser: SettingsParser;
   logger: Logger;
   now: () => Date;
 }
@@ -35,10 +38,10 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   const { db } = deps;
 
   /** Validates a draft; answers 400 with field issues and returns undefined when it does not hold. */
-  const validDraft = (settings: unknown, res: Parameters<typeof sendJson>[0]): PortalSettings | undefined => {
-    const parsed = portalSettingsSchema.safeParse(settings);
+  const validDraft = async (settings: unknown, res: Parameters<typeof sendJson>[0]): Promise<PortalSettings | undefined> => {
+    const parsed = await deps.parser.parse(settings);
     if (parsed.success) return parsed.data;
-    sendJson(res, { error: 'invalid settings', ...issuesAnswer(parsed.error.issues) }, 400);
+    sendJson(res, { error: 'invalid settings', issues: parsed.issues, issueCount: parsed.issueCount }, 400);
     return undefined;
   };
 
@@ -91,8 +94,8 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   router.post('/api/settings/validate', async (req, res) => {
     const body = parseBody(draftBody, req, res);
     if (!body) return;
-    const parsed = portalSettingsSchema.safeParse(body.settings);
-    if (!parsed.success) return sendJson(res, { ok: false, ...issuesAnswer(parsed.error.issues) });
+    const parsed = await deps.parser.parse(body.settings);
+    if (!parsed.success) return sendJson(res, { ok: false, issues: parsed.issues, issueCount: parsed.issueCount });
     const issues = await inactiveOwners(callerOf(res).portalId, parsed.data);
     sendJson(res, issues.length === 0 ? { ok: true } : { ok: false, ...issuesAnswer(issues) });
   });
@@ -100,7 +103,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   router.post('/api/settings/preview', async (req, res) => {
     const body = parseBody(draftBody, req, res);
     if (!body) return;
-    const draft = validDraft(body.settings, res);
+    const draft = await validDraft(body.settings, res);
     if (!draft) return;
     const { portalId } = callerOf(res);
     const live = await deps.settings.live(portalId);
@@ -114,7 +117,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   router.post('/api/settings/preview-routing', async (req, res) => {
     const body = parseBody(routingPreviewBody, req, res);
     if (!body) return;
-    const draft = validDraft(body.draft, res);
+    const draft = await validDraft(body.draft, res);
     if (!draft) return;
     if (!draft.routing) return sendJson(res, { error: 'invalid settings', ...issuesAnswer(NO_ROUTING) }, 400);
     sendJson(res, await previewDraftRouting(db, callerOf(res).portalId, draft.routing, body.limit, deps.now()), 200, routingPreviewResponse);
@@ -123,7 +126,7 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   router.post('/api/settings/publish', async (req, res) => {
     const body = parseBody(publishBody, req, res);
     if (!body) return;
-    const settings = validDraft(body.settings, res);
+    const settings = await validDraft(body.settings, res);
     if (!settings) return;
     const { portalId, userId } = callerOf(res);
     const issues = await inactiveOwners(portalId, settings);
