@@ -1,6 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { decayJob } from '../../src/jobs/decay-job';
+import { runJobOnce } from '../../src/jobs/schedule-job';
 import { LIMITS } from '../../src/limits';
+import { silentLogger } from '../../src/log';
 import { applyScenario, generateScenario, type AppliedScenario } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { largestScoringSettings } from '../support/largest-settings';
@@ -14,7 +17,7 @@ const BOUND_MS = 1_000;
 
 const pglite = testDatabases.find((database) => database.name === 'pglite')!;
 
-describe('heavy settings work on the embedded database, with the largest settings the limits allow', () => {
+describe('heavy work on the embedded database, with the largest settings the limits allow', () => {
   const scenario = generateScenario({ seed: 31, contacts: CONTACTS, days: 20, start: Date.now() - 20 * 86_400_000 });
   const settings = largestScoringSettings();
   let harness: PipelineHarness;
@@ -25,7 +28,6 @@ describe('heavy settings work on the embedded database, with the largest setting
       sandbox: { portals: [{ portalId: PORTAL }] },
       arrange: (sandbox) => (applied = applyScenario(sandbox.state, scenario, { portalId: PORTAL, appId: sandbox.app.appId })),
     });
-    await harness.deliver(applied.events);
   });
   afterAll(() => harness.stop());
 
@@ -55,6 +57,15 @@ describe('heavy settings work on the embedded database, with the largest setting
     expect(Buffer.byteLength(JSON.stringify({ settings }))).toBeLessThanOrEqual(LIMITS.api.settingsBodyBytes);
   });
 
+  it('keeps answering /healthz within a second while the worker processes a burst of webhooks for every contact', async () => {
+    const { answers, maxDelayMs } = await whileServing(() => harness.deliver(applied.events));
+
+    const [scored] = await harness.service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts WHERE portal_id = $1 AND scored_at IS NOT NULL', [PORTAL]);
+    expect(scored!.n).toBe(CONTACTS);
+    expect(Math.max(...answers)).toBeLessThan(BOUND_MS);
+    expect(maxDelayMs).toBeLessThan(BOUND_MS);
+  });
+
   it('keeps answering /healthz within a second while a preview replays every contact under both models', async () => {
     let preview: Awaited<ReturnType<typeof call>> | undefined;
     const { answers, maxDelayMs } = await whileServing(async () => (preview = await call('/api/settings/preview', { settings })));
@@ -74,5 +85,17 @@ describe('heavy settings work on the embedded database, with the largest setting
     expect(Math.max(...answers)).toBeLessThan(BOUND_MS);
     expect(maxDelayMs).toBeLessThan(BOUND_MS);
     expect(answers.length).toBeGreaterThan(1);
+  });
+
+  it('keeps answering /healthz within a second while the decay job rescores every engaged contact', async () => {
+    const { db, installations, settings: store } = harness.service;
+    const job = decayJob({ db, installations, settings: store, logger: silentLogger });
+    let outcome: unknown;
+    const { answers, maxDelayMs } = await whileServing(async () => (outcome = await runJobOnce(job, db, new Date(Date.now() + 86_400_000))));
+
+    expect(outcome).toMatchObject({ acquired: true, value: { rescored: expect.any(Number) } });
+    expect((outcome as { value: { rescored: number } }).value.rescored).toBeGreaterThan(CONTACTS / 2);
+    expect(Math.max(...answers)).toBeLessThan(BOUND_MS);
+    expect(maxDelayMs).toBeLessThan(BOUND_MS);
   });
 });
