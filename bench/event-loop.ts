@@ -55,6 +55,36 @@ function settingsFullOfIssues(): unknown {
 }
 
 /**
+ * Routing whose every rule tests every value it has for each lead, as many values as fit in one request:
+ * all conditions but the last hold (the lead's status is the last value listed), the last never does.
+ */
+function routingDraftOfValues(): unknown {
+  const S = LIMITS.settings;
+  const fillers = (count: number, rule: number, condition: number) => Array.from({ length: count }, (_, v) => `v${rule}.${condition}.${v}`);
+  const withValues = (count: number) => ({
+    ...DEFAULT_PORTAL_SETTINGS,
+    routing: {
+      useCompanyOwner: false,
+      rules: Array.from({ length: S.routingRules }, (_, r) => ({
+        id: `route_${r}`,
+        label: `Route ${r}`,
+        poolId: 'pool_0',
+        when: Array.from({ length: S.conditionsPerRule }, (_, c) => ({
+          subject: 'status',
+          test: { op: 'in', values: c < S.conditionsPerRule - 1 ? [...fillers(count - 1, r, c), 'sql'] : fillers(count, r, c) },
+        })),
+      })),
+      defaultPool: 'pool_0',
+      pools: [{ id: 'pool_0', label: 'Pool', strategy: 'round_robin', managerOwnerId: '1000', members: [{ ownerId: '1000' }] }],
+      reps: { 1000: { calendar: { timeZone: 'UTC', workingHours: { mon: [{ start: '00:00', end: '24:00' }] }, holidays: {} } } },
+    },
+  });
+  let count = S.valuesPerTest;
+  while (Buffer.byteLength(JSON.stringify({ draft: withValues(count), limit: 500 })) > LIMITS.api.settingsBodyBytes) count -= 1;
+  return withValues(count);
+}
+
+/**
  * How long the service holds its event loop during heavy work, on the real service: a burst of new-contact
  * webhooks through the worker, then the contacts' journeys, a preview and a publish (with the portal's
  * rescore) of the largest scoring model the limits allow, and validation of the largest settings bodies.
@@ -88,6 +118,7 @@ export async function eventLoopBench(kind: 'pglite' | 'postgres', contacts = 2_0
   const expectStatus = async (path: string, body: unknown, status: number) => {
     const answer = await call(path, body);
     if (answer.status !== status) throw new Error(`${path} answered ${answer.status}, not ${status}: ${JSON.stringify(answer.json).slice(0, 300)}`);
+    return answer.json;
   };
   histogram.enable();
   try {
@@ -95,24 +126,35 @@ export async function eventLoopBench(kind: 'pglite' | 'postgres', contacts = 2_0
     const idle = await loopDelayDuring(() => sleep(1_000));
     const creations = applied.events.filter((event) => event.subscriptionType === 'contact.creation');
     const journeys = applied.events.filter((event) => event.subscriptionType !== 'contact.creation');
-    const scoring = largestScoringSettings();
+    const largest = largestScoringSettings();
+    // Low thresholds, so that most leads become sales-ready and the routing preview has its 500 to route.
+    const scoring = { ...largest, scoring: { ...largest.scoring, thresholds: { mql: 1, sql: 2, minGradeForSql: 'D' as const } } };
     const routing = largestRoutingBody();
     const issues = settingsFullOfIssues();
-    const measured: Array<[string, LoopDelay]> = [
-      [`webhooks: ${creations.length} new contacts at once through the worker`, await loopDelayDuring(() => deliver(creations))],
-      [`webhooks: their ${journeys.length} journey events through the worker`, await loopDelayDuring(() => deliver(journeys))],
-      [`preview of the largest scoring model over ${contacts} contacts`, await loopDelayDuring(() => expectStatus('/api/settings/preview', { settings: scoring }, 200))],
-      [
-        `publish of the largest scoring model + rescore of ${contacts} contacts`,
-        await loopDelayDuring(async () => {
-          await expectStatus('/api/settings/publish', { settings: scoring }, 200);
-          await service.rescorer.idle();
-        }),
-      ],
-      [`validate: largest scoring model (${kb({ settings: scoring })})`, await loopDelayDuring(() => expectStatus('/api/settings/validate', { settings: scoring }, 200))],
-      [`validate: largest routing + SLA (${kb({ settings: routing })})`, await loopDelayDuring(() => expectStatus('/api/settings/validate', { settings: routing }, 200))],
-      [`validate: a body of issues (${kb({ settings: issues })})`, await loopDelayDuring(() => expectStatus('/api/settings/validate', { settings: issues }, 200))],
-    ];
+    const routingDraft = routingDraftOfValues();
+    const measured: Array<[string, LoopDelay]> = [];
+    const measure = async (name: () => string, work: () => Promise<unknown>) => {
+      const delay = await loopDelayDuring(work);
+      measured.push([name(), delay]);
+    };
+    await measure(() => `webhooks: ${creations.length} new contacts at once through the worker`, () => deliver(creations));
+    await measure(() => `webhooks: their ${journeys.length} journey events through the worker`, () => deliver(journeys));
+    await measure(() => `preview of the largest scoring model over ${contacts} contacts`, () => expectStatus('/api/settings/preview', { settings: scoring }, 200));
+    await measure(
+      () => `publish of the largest scoring model + rescore of ${contacts} contacts`,
+      async () => {
+        await expectStatus('/api/settings/publish', { settings: scoring }, 200);
+        await service.rescorer.idle();
+      },
+    );
+    let leads = 0;
+    await measure(
+      () => `routing preview of ${leads} sales-ready leads, a draft testing every value one request holds (${kb({ draft: routingDraft, limit: 500 })})`,
+      async () => (leads = (await expectStatus('/api/settings/preview-routing', { draft: routingDraft, limit: 500 }, 200)).leads.length),
+    );
+    await measure(() => `validate: largest scoring model (${kb({ settings: scoring })})`, () => expectStatus('/api/settings/validate', { settings: scoring }, 200));
+    await measure(() => `validate: largest routing + SLA (${kb({ settings: routing })})`, () => expectStatus('/api/settings/validate', { settings: routing }, 200));
+    await measure(() => `validate: a body of issues (${kb({ settings: issues })})`, () => expectStatus('/api/settings/validate', { settings: issues }, 200));
     return measured.map(([name, delay]) => ({
       name: `event loop on ${kind}, ${name}: longest delay ms (p99)`,
       ours: `${delay.maxMs.toFixed(0)} (${delay.p99Ms.toFixed(0)})`,
