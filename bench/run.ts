@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventLoopBench } from './event-loop';
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
 import { ingestBench } from './ingest';
 import { pipelineBench } from './pipeline';
@@ -15,6 +18,8 @@ async function main(): Promise<void> {
     // The embedded database is for one small portal; the full 100k run is PostgreSQL's.
     ...(await pipelineBench('pglite', Math.min(events, 20_000))),
     ...(process.env.DATABASE_URL ? await pipelineBench('postgres', events) : []),
+    ...(await eventLoopBench('pglite')),
+    ...(process.env.DATABASE_URL ? await eventLoopBench('postgres') : []),
   ];
   const header = ['benchmark', 'ours', 'baseline', 'ours / baseline'];
   const table = [header, ...rows.map((row) => [row.name, row.ours, row.baseline, row.ratio])];
@@ -22,6 +27,7 @@ async function main(): Promise<void> {
   for (const line of table) {
     process.stdout.write(`${line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
   }
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

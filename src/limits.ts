@@ -55,6 +55,10 @@ export const LIMITS = {
     /** Extra and ignored days of one calendar, each. */
     calendarDays: 366,
     intervalsPerDay: 8,
+    /** Out-of-office periods of one rep. */
+    outOfOfficePeriods: 366,
+    /** Lifecycle stages listed in funnel order for the write-back. */
+    lifecycleStages: 100,
     /** Users an admin lists as allowed to publish. */
     editors: 100,
     /** Any text an admin types: values to compare with, field names. */

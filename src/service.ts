@@ -18,6 +18,7 @@ import { cardsRouter } from './http/cards-router';
 import { routingCardRouter } from './http/routing-card-router';
 import { hubspotFetchAuth } from './http/hubspot-fetch-auth';
 import { reportsRouter } from './http/reports-router';
+import { SettingsParser } from './http/settings-parser';
 import { settingsRouter } from './http/settings-router';
 import { PortalRescorer } from './pipeline/rescore-portal';
 import { InboxWriter } from './pipeline/inbox-writer';
@@ -146,11 +147,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     installerOf: (installation) => installerUserId(installation, { installations, oauth, logger }),
     superAdmin: createSuperAdminCheck({ gateway, logger, now: () => now().getTime() }),
   });
+  const parser = new SettingsParser();
   const extensionApi = Router();
   extensionApi.use('/api', hubspotFetchAuth({ clientSecret: options.hubspot.clientSecret, appBaseUrl: config.appBaseUrl, portals, logger, now }));
   extensionApi.use(cardsRouter({ db, gateway, settings, logger, now }));
   extensionApi.use(routingCardRouter({ db, gateway, settings, logger, now }));
-  extensionApi.use(settingsRouter({ db, settings, rescorer, publishPermission, logger, now }));
+  extensionApi.use(settingsRouter({ db, settings, rescorer, parser, publishPermission, logger, now }));
   extensionApi.use(reportsRouter({ db, settings, now }));
   const http = createHttpApp(
     [
@@ -236,6 +238,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       for (const task of tasks) await task.stop();
       await backfill.stop();
       await rescorer.idle();
+      await parser.close();
       await Promise.all(workers.map((worker) => worker.stop()));
       await background?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -56,8 +56,13 @@ export const textConditionShape = {
   value: z.string().min(1, 'Give a value to compare with'),
 };
 
-/** Refinement for a text condition: a `matches` pattern must be one the app can run. */
+/** Refinement for a text condition: a value within its length, and a `matches` pattern one the app can run. */
 export function checkTextPattern(condition: { op: TextOperator; value: string }, ctx: z.RefinementCtx): void {
-  const problem = condition.op === 'matches' ? patternProblem(condition.value) : undefined;
+  const problem =
+    condition.op === 'matches'
+      ? patternProblem(condition.value)
+      : condition.value.length > LIMITS.settings.textChars
+        ? `Keep values to ${LIMITS.settings.textChars} characters`
+        : undefined;
   if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
 }

@@ -1,8 +1,9 @@
-import { previewRouting, type RoutingSettings } from '../domain/routing';
+import { previewRouting, type RoutingDecision, type RoutingSettings, type RoutingStates } from '../domain/routing';
 import { routingLeadOf } from '../pipeline/route-sales-ready';
 import type { Queryable } from '../store/db';
 import type { ContactRow } from '../store/lead-store';
 import { listOwners, ownerName } from '../store/owners';
+import { yieldWhenBusy } from '../yield-when-busy';
 import type { RoutingPreviewView } from './settings-routing-responses';
 
 type Actual = RoutingPreviewView['leads'][number]['actual'];
@@ -40,9 +41,20 @@ async function latestSalesReadyLeads(db: Queryable, portalId: number, limit: num
 export async function previewDraftRouting(db: Queryable, portalId: number, routing: RoutingSettings, limit: number, now: Date): Promise<RoutingPreviewView> {
   const rows = await latestSalesReadyLeads(db, portalId, limit);
   const owners = await listOwners(db, portalId);
-  const preview = previewRouting(routing, rows.map((row) => ({ lead: routingLeadOf(row) })), { poolStates: {}, repStates: {} }, now.getTime());
+  const decisions: RoutingDecision[] = [];
+  let states: RoutingStates = { poolStates: {}, repStates: {} };
+  let held = 0;
+  for (const row of rows) {
+    // A lead at a time, each from the states the one before left: a draft with many rules and values
+    // costs milliseconds per lead, and the loop gets its turn between them.
+    const step = previewRouting(routing, [{ lead: routingLeadOf(row) }], states, now.getTime());
+    decisions.push(step.decisions[0]!.decision);
+    held += step.held;
+    states = step;
+    await yieldWhenBusy();
+  }
   const leads = rows.map((row, index): RoutingPreviewView['leads'][number] => {
-    const { decision } = preview.decisions[index]!;
+    const decision = decisions[index]!;
     return {
       contactId: row.contact_id,
       salesReadyAt: row.sales_ready_at.toISOString(),
@@ -61,7 +73,7 @@ export async function previewDraftRouting(db: Queryable, portalId: number, routi
     evaluatedAt: now.toISOString(),
     leads,
     perOwner: countPerOwner(leads, (ownerId) => names.get(ownerId) ?? ownerName({ owner_id: ownerId, email: null, first_name: null, last_name: null })),
-    held: preview.held,
+    held,
     changed: leads.filter(({ actual, preview: draft }) => actual?.kind !== draft.kind || actual.ownerId !== draft.ownerId).length,
   };
 }

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PublishPermissionCheck } from '../access/publish-permission';
 import { portalSettingsSchema, type PortalSettings } from '../domain/portal-settings';
-import { previewModel } from '../domain/preview/preview-model';
 import { ownerIssues } from '../domain/routing';
 import type { Logger } from '../log';
-import { loadHistories, type PortalRescorer } from '../pipeline/rescore-portal';
+import { previewPortal } from '../pipeline/preview-portal';
+import type { PortalRescorer } from '../pipeline/rescore-portal';
 import { recordAudit } from '../store/audit-log';
 import type { Db } from '../store/db';
 import { listOwners } from '../store/owners';
@@ -13,11 +13,11 @@ import type { SettingsStore } from '../store/settings-store';
 import { previewResponse, rescoreResponse, settingsAccessResponse, versionResponse } from './api-responses';
 import { callerOf, parseBody, sendJson } from './hubspot-fetch-auth';
 import { requirePublishPermission } from './require-publish-permission';
+import { issuesAnswer } from './issues-answer';
 import { previewDraftRouting } from './routing-preview';
+import type { SettingsParser } from './settings-parser';
 import { ownersResponse, routingPreviewResponse } from './settings-routing-responses';
 
-const issuesOf = (error: z.ZodError) =>
-  error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message }));
 const draftBody = z.object({ settings: z.unknown() });
 const publishBody = z.object({ settings: z.unknown(), note: z.string().trim().max(500).optional() });
 const rollbackBody = z.object({ version: z.number().int().positive() });
@@ -30,6 +30,8 @@ export interface SettingsRouterDeps {
   rescorer: PortalRescorer;
   /** Who may publish and roll back: everyone may read, check and preview. */
   publishPermission: PublishPermissionCheck;
+  /** Checks drafts off the event loop. */
+  parser: SettingsParser;
   logger: Logger;
   now: () => Date;
 }
@@ -45,10 +47,10 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   const mayPublish = requirePublishPermission(deps.publishPermission);
 
   /** Validates a draft; answers 400 with field issues and returns undefined when it does not hold. */
-  const validDraft = (settings: unknown, res: Parameters<typeof sendJson>[0]): PortalSettings | undefined => {
-    const parsed = portalSettingsSchema.safeParse(settings);
+  const validDraft = async (settings: unknown, res: Parameters<typeof sendJson>[0]): Promise<PortalSettings | undefined> => {
+    const parsed = await deps.parser.parse(settings);
     if (parsed.success) return parsed.data;
-    sendJson(res, { error: 'invalid settings', issues: issuesOf(parsed.error) }, 400);
+    sendJson(res, { error: 'invalid settings', issues: parsed.issues, issueCount: parsed.issueCount }, 400);
     return undefined;
   };
 
@@ -102,21 +104,20 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   router.post('/api/settings/validate', async (req, res) => {
     const body = parseBody(draftBody, req, res);
     if (!body) return;
-    const parsed = portalSettingsSchema.safeParse(body.settings);
-    if (!parsed.success) return sendJson(res, { ok: false, issues: issuesOf(parsed.error) });
+    const parsed = await deps.parser.parse(body.settings);
+    if (!parsed.success) return sendJson(res, { ok: false, issues: parsed.issues, issueCount: parsed.issueCount });
     const issues = await inactiveOwners(callerOf(res).portalId, parsed.data);
-    sendJson(res, issues.length === 0 ? { ok: true } : { ok: false, issues });
+    sendJson(res, issues.length === 0 ? { ok: true } : { ok: false, ...issuesAnswer(issues) });
   });
 
   router.post('/api/settings/preview', async (req, res) => {
     const body = parseBody(draftBody, req, res);
     if (!body) return;
-    const draft = validDraft(body.settings, res);
+    const draft = await validDraft(body.settings, res);
     if (!draft) return;
     const { portalId } = callerOf(res);
     const live = await deps.settings.live(portalId);
-    const histories = await loadHistories(db, portalId);
-    sendJson(res, previewModel(live.settings.scoring, draft.scoring, histories, deps.now().getTime()), 200, previewResponse);
+    sendJson(res, await previewPortal(db, portalId, live.settings.scoring, draft.scoring, deps.now().getTime()), 200, previewResponse);
   });
 
   router.get('/api/settings/owners', async (_req, res) => {
@@ -126,20 +127,20 @@ export function settingsRouter(deps: SettingsRouterDeps): Router {
   router.post('/api/settings/preview-routing', async (req, res) => {
     const body = parseBody(routingPreviewBody, req, res);
     if (!body) return;
-    const draft = validDraft(body.draft, res);
+    const draft = await validDraft(body.draft, res);
     if (!draft) return;
-    if (!draft.routing) return sendJson(res, { error: 'invalid settings', issues: NO_ROUTING }, 400);
+    if (!draft.routing) return sendJson(res, { error: 'invalid settings', ...issuesAnswer(NO_ROUTING) }, 400);
     sendJson(res, await previewDraftRouting(db, callerOf(res).portalId, draft.routing, body.limit, deps.now()), 200, routingPreviewResponse);
   });
 
   router.post('/api/settings/publish', mayPublish, async (req, res) => {
     const body = parseBody(publishBody, req, res);
     if (!body) return;
-    const settings = validDraft(body.settings, res);
+    const settings = await validDraft(body.settings, res);
     if (!settings) return;
     const { portalId, userId } = callerOf(res);
     const issues = await inactiveOwners(portalId, settings);
-    if (issues.length > 0) return sendJson(res, { error: 'invalid settings', issues }, 400);
+    if (issues.length > 0) return sendJson(res, { error: 'invalid settings', ...issuesAnswer(issues) }, 400);
     sendJson(res, { version: await publish(portalId, settings, `user:${userId}`, body.note, 'settings.published') }, 200, versionResponse);
   });
 

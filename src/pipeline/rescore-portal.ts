@@ -1,32 +1,15 @@
 import type { LiveSettings } from '../domain/portal-settings';
 import { award } from '../domain/scoring';
 import type { Logger } from '../log';
-import type { Db, Queryable } from '../store/db';
-import { loadActivities, loadDecisions, lockContact, replaceLedger } from '../store/lead-store';
-import type { LeadHistory } from '../domain/preview/preview-model';
+import type { Db } from '../store/db';
+import { loadActivities, lockContact, replaceLedger } from '../store/lead-store';
+import { yieldWhenBusy } from '../yield-when-busy';
 import { rescoreContact } from './process-contact';
 
 export interface RescoreProgress {
   state: 'idle' | 'running' | 'done';
   done: number;
   total: number;
-}
-
-/** Every contact's stored history, for a preview ("what if") over the portal's own data. */
-export async function loadHistories(db: Queryable, portalId: number): Promise<LeadHistory[]> {
-  const contacts = await db.query<{ contact_id: number; facts: Record<string, string> }>(
-    'SELECT contact_id, facts FROM contacts WHERE portal_id = $1 ORDER BY contact_id',
-    [portalId],
-  );
-  const histories: LeadHistory[] = [];
-  for (const contact of contacts) {
-    histories.push({
-      activities: await loadActivities(db, portalId, contact.contact_id),
-      facts: contact.facts,
-      decisions: await loadDecisions(db, portalId, contact.contact_id),
-    });
-  }
-  return histories;
 }
 
 /**
@@ -74,6 +57,8 @@ export class PortalRescorer {
           await rescoreContact(tx, { portalId, live, now }, contactId);
         });
         progress.done += 1;
+        // Awarding and rescoring are CPU work between the statements; the loop gets its turn here too.
+        await yieldWhenBusy();
       }
       progress.state = 'done';
       this.deps.logger.info({ portalId, version: live.version, contacts: ids.length }, 'portal rescored under the published model');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import { Pool, types as pgTypes, type PoolClient } from 'pg';
+import { yieldWhenBusy } from '../yield-when-busy';
 
 /** Anything SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
@@ -137,11 +138,15 @@ async function openPglite(options: DbOptions): Promise<Db> {
   // One connection: advisory locks are re-entrant within it, so in-process callers queue here.
   const locks = new Map<number, Promise<unknown>>();
 
+  // PGlite runs each statement synchronously in WASM and resolves it as a microtask, so a loop of awaited
+  // statements would never let a request in; every statement first gives the loop a turn if it is due one.
   const queryable = (target: Pick<PGliteInstance, 'query' | 'exec'>): Queryable => ({
     async query<Row>(sql: string, params?: unknown[]) {
+      await yieldWhenBusy();
       return (await target.query<Row>(sql, params)).rows;
     },
     async exec(sql: string) {
+      await yieldWhenBusy();
       await target.exec(sql);
     },
   });
@@ -166,6 +171,5 @@ async function openPglite(options: DbOptions): Promise<Db> {
     async close() {
       await pg.close();
     },
-
   };
 }

@@ -58,12 +58,21 @@ export async function insertActivities(tx: Queryable, portalId: number, contactI
   return activities.filter((activity) => inserted.has(activity.key));
 }
 
+export interface ActivityRow {
+  activity_key: string;
+  type: string;
+  occurred_at: Date;
+  detail: Record<string, string>;
+}
+
+export const activityOf = (row: ActivityRow): Activity => ({ key: row.activity_key, type: row.type, occurredAt: row.occurred_at.getTime(), detail: row.detail });
+
 export async function loadActivities(tx: Queryable, portalId: number, contactId: number): Promise<Activity[]> {
-  const rows = await tx.query<{ activity_key: string; type: string; occurred_at: Date; detail: Record<string, string> }>(
-    'SELECT activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = $2',
-    [portalId, contactId],
-  );
-  return rows.map((row) => ({ key: row.activity_key, type: row.type, occurredAt: row.occurred_at.getTime(), detail: row.detail }));
+  const rows = await tx.query<ActivityRow>('SELECT activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = $2', [
+    portalId,
+    contactId,
+  ]);
+  return rows.map(activityOf);
 }
 
 export async function insertLedger(tx: Queryable, portalId: number, contactId: number, entries: readonly LedgerEntry[]): Promise<void> {
@@ -97,12 +106,26 @@ export async function replaceLedger(tx: Queryable, portalId: number, contactId: 
   await insertLedger(tx, portalId, contactId, entries);
 }
 
+export interface DecisionRow {
+  kind: Decision['kind'];
+  decided_at: Date;
+  decided_by: string;
+  reason: string | null;
+}
+
+export const decisionOf = (row: DecisionRow): Decision => ({
+  kind: row.kind,
+  at: row.decided_at.getTime(),
+  by: row.decided_by,
+  ...(row.reason ? { reason: row.reason } : {}),
+});
+
 export async function loadDecisions(tx: Queryable, portalId: number, contactId: number): Promise<Decision[]> {
-  const rows = await tx.query<{ kind: Decision['kind']; decided_at: Date; decided_by: string; reason: string | null }>(
+  const rows = await tx.query<DecisionRow>(
     'SELECT kind, decided_at, decided_by, reason FROM lead_decisions WHERE portal_id = $1 AND contact_id = $2 ORDER BY decided_at, id',
     [portalId, contactId],
   );
-  return rows.map((row) => ({ kind: row.kind, at: row.decided_at.getTime(), by: row.decided_by, ...(row.reason ? { reason: row.reason } : {}) }));
+  return rows.map(decisionOf);
 }
 
 export interface ContactState {

@@ -3,12 +3,14 @@ import type { Logger } from '../log';
 import type { Queryable } from './db';
 
 /**
- * Each portal's live settings: the newest published version, or the defaults. Cached briefly per process.
+ * Each portal's live settings: the newest published version, or the defaults. Cached briefly per process;
+ * when the cache expires only the list of versions is read again, and a version is parsed only when it is
+ * not the one already held (settings can be a few hundred KB, and parsing them is work the event loop feels).
  * A stored version that no longer fits the schema (written by an older release) is skipped, loudly, in
  * favour of the newest one that does, so one bad row never stops a portal's pipeline.
  */
 export class SettingsStore {
-  private readonly cache = new Map<number, { value: LiveSettings; until: number }>();
+  private readonly cache = new Map<number, { value: LiveSettings; publishedAt: number | undefined; until: number }>();
 
   constructor(
     private readonly db: Queryable,
@@ -20,22 +22,28 @@ export class SettingsStore {
   async live(portalId: number): Promise<LiveSettings> {
     const cached = this.cache.get(portalId);
     if (cached && cached.until > this.now()) return cached.value;
-    const rows = await this.db.query<{ version: number; settings: unknown }>(
-      `SELECT version, settings FROM settings_versions WHERE portal_id = $1 AND published_at IS NOT NULL
+    const versions = await this.db.query<{ version: number; published_at: Date }>(
+      `SELECT version, published_at FROM settings_versions WHERE portal_id = $1 AND published_at IS NOT NULL
        ORDER BY published_at DESC, version DESC`,
       [portalId],
     );
-    let value: LiveSettings = { version: 0, settings: DEFAULT_PORTAL_SETTINGS };
-    for (const row of rows) {
-      const parsed = portalSettingsSchema.safeParse(row.settings);
-      if (parsed.success) {
-        value = { version: row.version, settings: parsed.data };
+    let live: { value: LiveSettings; publishedAt: number | undefined } = { value: { version: 0, settings: DEFAULT_PORTAL_SETTINGS }, publishedAt: undefined };
+    for (const { version, published_at: publishedAt } of versions) {
+      // A version and its publication time name one stored document: the one held needs no parsing again.
+      if (cached?.value.version === version && cached.publishedAt === publishedAt.getTime()) {
+        live = cached;
         break;
       }
-      this.logger?.error({ portalId, version: row.version, issues: parsed.error.issues.slice(0, 5) }, 'published settings do not fit the schema; using an older version');
+      const [row] = await this.db.query<{ settings: unknown }>('SELECT settings FROM settings_versions WHERE portal_id = $1 AND version = $2', [portalId, version]);
+      const parsed = portalSettingsSchema.safeParse(row?.settings);
+      if (parsed.success) {
+        live = { value: { version, settings: parsed.data }, publishedAt: publishedAt.getTime() };
+        break;
+      }
+      this.logger?.error({ portalId, version, issues: parsed.error.issues.slice(0, 5) }, 'published settings do not fit the schema; using an older version');
     }
-    this.cache.set(portalId, { value, until: this.now() + this.ttlMs });
-    return value;
+    this.cache.set(portalId, { ...live, until: this.now() + this.ttlMs });
+    return live.value;
   }
 
   invalidate(portalId: number): void {

@@ -1,6 +1,8 @@
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
+import { LIMITS } from '../../src/limits';
 import { applyScenario, generateScenario, type AppliedScenario } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
+import { largestScoringSettings } from '../support/largest-settings';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
 
@@ -116,6 +118,22 @@ describe.each(testDatabases)('card, settings and report APIs (signed hubspot.fet
     expect(json.ok).toBe(false);
     expect(json.issues.some((issue: { path: string[] }) => issue.path.join('.').startsWith('scoring.thresholds'))).toBe(true);
     expect((await call('POST', '/api/settings/validate', { settings: DEFAULT_PORTAL_SETTINGS })).json).toEqual({ ok: true });
+  });
+
+  it('answers a draft with more problems than one answer carries with the first ones and how many there were', async () => {
+    const largest = largestScoringSettings();
+    const rules = largest.scoring.engagementRules.map((rule) => ({ ...rule, activity: `unknown_${rule.id}` }));
+    const settings = { ...largest, scoring: { ...largest.scoring, engagementRules: rules } };
+    const expected = { issueCount: rules.length, issues: expect.arrayContaining([expect.objectContaining({ path: ['scoring', 'engagementRules', 0, 'activity'] })]) };
+
+    const validated = (await call('POST', '/api/settings/validate', { settings })).json;
+    expect(validated).toEqual({ ok: false, ...expected });
+    expect(validated.issues).toHaveLength(LIMITS.api.issuesPerAnswer);
+    for (const path of ['/api/settings/preview', '/api/settings/publish']) {
+      const refused = await call('POST', path, { settings });
+      expect(refused).toEqual({ status: 400, json: { error: 'invalid settings', ...expected } });
+      expect(refused.json.issues).toHaveLength(LIMITS.api.issuesPerAnswer);
+    }
   });
 
   it('previews a draft with the counts that publishing it then gives; rollback restores the earlier model and scores', async () => {

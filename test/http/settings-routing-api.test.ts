@@ -179,9 +179,9 @@ describe.each(testDatabases)('settings API for routing: owners and routing previ
     const expected = [
       { path: ['routing', 'pools', 0, 'members', 1, 'ownerId'], message: 'Owner 102 is deactivated in HubSpot' },
     ];
-    expect((await call('POST', '/api/settings/validate', { settings: draft() })).json).toEqual({ ok: false, issues: expected });
+    expect((await call('POST', '/api/settings/validate', { settings: draft() })).json).toEqual({ ok: false, issues: expected, issueCount: 1 });
     const published = await call('POST', '/api/settings/publish', { settings: draft() });
-    expect(published).toEqual({ status: 400, json: { error: 'invalid settings', issues: expected } });
+    expect(published).toEqual({ status: 400, json: { error: 'invalid settings', issues: expected, issueCount: 1 } });
 
     await harness.service.db.query(`DELETE FROM owners WHERE portal_id = $1 AND owner_id = '100'`, [PORTAL]);
     const unknownManager = await call('POST', '/api/settings/validate', { settings: draft() });

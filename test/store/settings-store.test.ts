@@ -25,6 +25,18 @@ describe.each(testDatabases)('live settings on $name', (database) => {
     expect(await store.live(1)).toMatchObject({ version: 2, settings: { scoring: { thresholds: { mql: 70 } } } });
   });
 
+  it('parse a version once while it stays live, and again only when another document is published', async () => {
+    const store = new SettingsStore(db, 0);
+    await publish(3, 1, DEFAULT_PORTAL_SETTINGS, 10);
+    const first = await store.live(3);
+    expect(await store.live(3)).toBe(first);
+    const stricter = { ...DEFAULT_PORTAL_SETTINGS, scoring: { ...DEFAULT_PORTAL_SETTINGS.scoring, thresholds: { ...DEFAULT_PORTAL_SETTINGS.scoring.thresholds, mql: 75 } } };
+    // The same version number published again (a portal's data deleted and set up anew) is another document.
+    await db.query('DELETE FROM settings_versions WHERE portal_id = 3');
+    await publish(3, 1, stricter, 1);
+    expect(await store.live(3)).toMatchObject({ version: 1, settings: { scoring: { thresholds: { mql: 75 } } } });
+  });
+
   it('skip a published version that no longer fits the schema, for the newest one that does, and say so', async () => {
     const errors: unknown[] = [];
     const logger = { ...silentLogger, error: (fields: unknown) => errors.push(fields) } as unknown as typeof silentLogger;

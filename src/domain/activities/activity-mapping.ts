@@ -1,18 +1,25 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
 import { checkTextPattern, textConditionShape } from '../text-match';
+
+const { textChars } = LIMITS.settings;
+const NAME_TOO_LONG = `Keep names to ${textChars} characters`;
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 export const activityTypeSchema = z
   .string()
+  .max(textChars, NAME_TOO_LONG)
   .regex(NAME, 'Use lowercase letters, digits and underscores, starting with a letter (e.g. "pricing_page_view")');
 
 export const propertyNameSchema = z
   .string()
+  .max(textChars, NAME_TOO_LONG)
   .regex(NAME, 'Use the property\u2019s internal name: lowercase letters, digits and underscores (e.g. "numemployees")');
 
 const detailFieldSchema = z
   .string()
+  .max(textChars, NAME_TOO_LONG)
   .regex(/^[a-z][a-zA-Z0-9_]*$/, 'Use letters, digits and underscores, starting with a lowercase letter (e.g. "form")');
 
 /** A counter property (e.g. page views): each increase by k yields k activities keyed by ordinal. */
@@ -49,11 +56,13 @@ const engagementMappingSchema = z.object({
   }),
   activity: activityTypeSchema,
   when: z
-    .object({ property: z.string().min(1, 'Name the engagement property to compare'), ...textConditionShape })
+    .object({ property: z.string().min(1, 'Name the engagement property to compare').max(textChars, NAME_TOO_LONG), ...textConditionShape })
     .superRefine(checkTextPattern)
     .optional(),
   /** Detail field → engagement property copied into the activity. */
-  detail: z.record(detailFieldSchema, z.string().min(1)),
+  detail: z
+    .record(detailFieldSchema, z.string().min(1, 'Name the engagement property to copy').max(textChars, NAME_TOO_LONG))
+    .refine((detail) => Object.keys(detail).length <= LIMITS.settings.detailFieldsPerEngagement, `At most ${LIMITS.settings.detailFieldsPerEngagement} detail fields per engagement mapping`),
 });
 
 export const activityMappingSchema = z
@@ -63,9 +72,9 @@ export const activityMappingSchema = z
       sourceProperty: propertyNameSchema,
       timeProperty: propertyNameSchema,
     }),
-    counters: z.array(counterMappingSchema),
-    properties: z.array(propertyMappingSchema),
-    engagements: z.array(engagementMappingSchema),
+    counters: z.array(counterMappingSchema).max(LIMITS.settings.counterMappings, `At most ${LIMITS.settings.counterMappings} counter mappings`),
+    properties: z.array(propertyMappingSchema).max(LIMITS.settings.propertyMappings, `At most ${LIMITS.settings.propertyMappings} property mappings`),
+    engagements: z.array(engagementMappingSchema).max(LIMITS.settings.engagementMappings, `At most ${LIMITS.settings.engagementMappings} engagement mappings`),
   })
   .superRefine((mapping, ctx) => {
     const seen = new Set<string>();

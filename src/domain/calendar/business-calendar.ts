@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IANAZone } from 'luxon';
+import { LIMITS } from '../../limits';
+import { isTimeZone } from './is-time-zone';
 import { checkHolidayRegion } from './public-holidays';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -18,8 +19,11 @@ export const workingIntervalSchema = z
   .refine(({ start, end }) => minutesOfDay(start) < minutesOfDay(end), { message: 'The end must be after the start', path: ['end'] });
 export type WorkingInterval = z.infer<typeof workingIntervalSchema>;
 
+const { calendarDays, intervalsPerDay, textChars } = LIMITS.settings;
+
 const dayScheduleSchema = z
   .array(workingIntervalSchema)
+  .max(intervalsPerDay, `At most ${intervalsPerDay} working intervals per day`)
   .superRefine((intervals, ctx) => {
     const sorted = intervals.map((interval, index) => ({ ...interval, index })).sort((a, b) => minutesOfDay(a.start) - minutesOfDay(b.start));
     sorted.slice(1).forEach((interval, i) => {
@@ -32,22 +36,23 @@ const dayScheduleSchema = z
   .optional();
 
 const isoDateSchema = z.iso.date('Use an ISO date (YYYY-MM-DD)');
+const daysSchema = z.array(isoDateSchema).max(calendarDays, `List at most ${calendarDays} days`);
 
 /** A rep's business calendar: working hours in their own time zone, minus public holidays and days off. */
 export const businessCalendarSchema = z
   .object({
-    timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'Use an IANA time zone (e.g. "America/New_York")'),
+    timeZone: z.string().max(textChars, `Keep time zones to ${textChars} characters`).refine(isTimeZone, 'Use an IANA time zone (e.g. "America/New_York")'),
     /** Working intervals per weekday in local wall-clock time; a missing or empty day is not worked. */
     workingHours: z.object(Object.fromEntries(WEEKDAYS.map((day) => [day, dayScheduleSchema])) as Record<Weekday, typeof dayScheduleSchema>),
     holidays: z.object({
       /** ISO 3166 country whose public holidays are days off. */
       country: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code (e.g. "US")').optional(),
       /** A state or province of that country (e.g. "CA", "BY") adding its own public holidays. */
-      region: z.string().min(1).optional(),
+      region: z.string().min(1).max(textChars, `Keep regions to ${textChars} characters`).optional(),
       /** More days off (local dates). */
-      extra: z.array(isoDateSchema).optional(),
+      extra: daysSchema.optional(),
       /** Public holidays the rep works anyway (local dates). */
-      ignore: z.array(isoDateSchema).optional(),
+      ignore: daysSchema.optional(),
     }),
   })
   .superRefine((calendar, ctx) => {

@@ -3,12 +3,20 @@ import Holidays from 'date-holidays';
 const DAY_MS = 86_400_000;
 const directory = new Holidays();
 const byCountryRegionYear = new Map<string, ReadonlyMap<string, string>>();
+// The library rebuilds these lists on every call; they never change while the process runs.
+const countries = directory.getCountries();
+const statesByCountry = new Map<string, Readonly<Record<string, string>>>();
+const statesOf = (country: string) => {
+  const states = statesByCountry.get(country) ?? directory.getStates(country) ?? {};
+  statesByCountry.set(country, states);
+  return states;
+};
 
 /** Why a country/region pair has no holiday data, or undefined when it has. */
 export function checkHolidayRegion(country: string | undefined, region: string | undefined): { field: 'country' | 'region'; message: string } | undefined {
   if (country === undefined) return region === undefined ? undefined : { field: 'region', message: 'Choose a country for the region' };
-  if (!(country in directory.getCountries())) return { field: 'country', message: `There is no holiday data for the country "${country}"` };
-  if (region !== undefined && !(region in (directory.getStates(country) ?? {}))) {
+  if (!Object.hasOwn(countries, country)) return { field: 'country', message: `There is no holiday data for the country "${country}"` };
+  if (region !== undefined && !Object.hasOwn(statesOf(country), region)) {
     return { field: 'region', message: `There is no holiday data for the region "${region}" of ${country}` };
   }
   return undefined;

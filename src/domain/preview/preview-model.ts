@@ -1,6 +1,6 @@
 import type { Activity, ContactFacts } from '../activities';
-import { qualify, type Decision, type LeadStatus } from '../qualification';
-import { award, type ScoringModel } from '../scoring';
+import type { Decision, LeadStatus } from '../qualification';
+import type { LeadPreview } from './preview-lead';
 
 /** Everything stored about one lead that a model is replayed over. */
 export interface LeadHistory {
@@ -26,16 +26,8 @@ export interface PreviewResult {
 }
 
 const STATUSES: LeadStatus[] = ['new', 'mql', 'sql', 'cooling', 'recycled', 'disqualified'];
-const CONVERTED_STAGES = new Set(['opportunity', 'customer', 'evangelist']);
 const BAND_WIDTH = 20;
 const TOP_BAND = 100;
-
-/** A lead's status and score under a model, replayed from its stored history: what publishing it would give. */
-export function replayLead(model: ScoringModel, history: LeadHistory, now: number): { status: LeadStatus; total: number } {
-  const ledger = history.activities.flatMap((activity) => award(model, activity));
-  const { status, score } = qualify(model, ledger, history.facts, history.decisions, now);
-  return { status, total: score.total };
-}
 
 export function bandOf(total: number): string {
   if (total < 0) return '<0';
@@ -44,8 +36,12 @@ export function bandOf(total: number): string {
   return `${low}-${low + BAND_WIDTH - 1}`;
 }
 
-/** What a draft model would change against the live one, over the portal's own history ("what if"). */
-export function previewModel(live: ScoringModel, draft: ScoringModel, histories: readonly LeadHistory[], now: number): PreviewResult {
+/**
+ * What a draft model would change against the live one, over the portal's own history ("what if"), summed
+ * from each lead's previewLead (which the caller computes a lead at a time, so a large portal never holds
+ * the process).
+ */
+export function previewModel(leads: readonly LeadPreview[]): PreviewResult {
   const zero = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<LeadStatus, number>;
   const before = zero();
   const after = zero();
@@ -56,13 +52,10 @@ export function previewModel(live: ScoringModel, draft: ScoringModel, histories:
     return entry;
   };
   let changedStatus = 0;
-  for (const history of histories) {
-    const was = replayLead(live, history, now);
-    const will = replayLead(draft, history, now);
+  for (const { was, will, converted } of leads) {
     before[was.status] += 1;
     after[will.status] += 1;
     if (was.status !== will.status) changedStatus += 1;
-    const converted = CONVERTED_STAGES.has(history.facts.lifecyclestage ?? '');
     band(bandOf(will.total)).contacts += 1;
     if (converted) {
       band(bandOf(was.total)).convertedBefore += 1;
@@ -71,7 +64,7 @@ export function previewModel(live: ScoringModel, draft: ScoringModel, histories:
   }
   const order = (name: string) => (name === '<0' ? -1 : Number.parseInt(name, 10));
   return {
-    contacts: histories.length,
+    contacts: leads.length,
     changedStatus,
     before,
     after,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
 import { businessCalendarSchema } from '../calendar';
 
 const isoDateSchema = z.iso.date('Use an ISO date (YYYY-MM-DD)');
@@ -20,7 +21,10 @@ export const outOfOfficeSchema = z
 export const repAvailabilitySchema = z.object({
   calendar: businessCalendarSchema,
   /** Inclusive local dates in the calendar's time zone, or instants (from inclusive, to exclusive). */
-  outOfOffice: z.array(outOfOfficeSchema).default([]),
+  outOfOffice: z
+    .array(outOfOfficeSchema)
+    .max(LIMITS.settings.outOfOfficePeriods, `At most ${LIMITS.settings.outOfOfficePeriods} out-of-office periods`)
+    .default([]),
   away: z.boolean().default(false),
 });
 export type RepAvailability = z.infer<typeof repAvailabilitySchema>;

@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
 import { propertyNameSchema } from '../activities/activity-mapping';
 import { ruleIdSchema } from '../scoring/scoring-rules';
 import { leadPrioritySchema } from '../sla/sla-policy';
 
-const valueSchema = z.string().trim().min(1, 'Give a value to compare with');
+const valueSchema = z.string().trim().min(1, 'Give a value to compare with').max(LIMITS.settings.textChars, `Keep values to ${LIMITS.settings.textChars} characters`);
 
 /** How a value is tested; text comparisons ignore case, ranges read numbers and HubSpot ranges ("50-100", "1000+"). */
 export const valueTestSchema = z.discriminatedUnion(
   'op',
   [
     z.object({ op: z.literal('eq'), value: valueSchema }),
-    z.object({ op: z.literal('in'), values: z.array(valueSchema).min(1, 'List at least one value') }),
+    z.object({
+      op: z.literal('in'),
+      values: z.array(valueSchema).min(1, 'List at least one value').max(LIMITS.settings.valuesPerTest, `List at most ${LIMITS.settings.valuesPerTest} values`),
+    }),
     z
       .object({ op: z.literal('range'), min: z.number().optional(), max: z.number().optional() })
       .refine(({ min, max }) => min !== undefined || max !== undefined, 'Give a minimum, a maximum or both')
@@ -49,7 +53,7 @@ export const routingRuleSchema = z.object({
   id: ruleIdSchema.refine((id) => !(RESERVED_RULE_IDS as readonly string[]).includes(id), `${RESERVED_RULE_IDS.join(', ')} are reserved; choose another id`),
   label: z.string().trim().min(1, 'Give it a label').max(80, 'Keep labels to 80 characters'),
   /** Every condition must hold; a rule without conditions matches every lead. */
-  when: z.array(routingConditionSchema),
+  when: z.array(routingConditionSchema).max(LIMITS.settings.conditionsPerRule, `At most ${LIMITS.settings.conditionsPerRule} conditions per rule`),
   poolId: ruleIdSchema,
   /** The priority of leads this rule matches, which picks their SLA policy (normal when no rule says). */
   priority: leadPrioritySchema.optional(),

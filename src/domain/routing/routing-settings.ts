@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
 import { ruleIdSchema } from '../scoring/scoring-rules';
 import { repAvailabilitySchema } from './rep-availability';
 import { routingRuleSchema } from './routing-rules';
 
-const ownerIdSchema = z.string().regex(/^\d+$/, 'Use the HubSpot owner id (digits)');
+const S = LIMITS.settings;
+const ownerIdSchema = z.string().max(S.textChars, `Keep owner ids to ${S.textChars} characters`).regex(/^\d+$/, 'Use the HubSpot owner id (digits)');
 
 export const poolMemberSchema = z.object({
   ownerId: ownerIdSchema,
@@ -29,11 +31,17 @@ export const poolSchema = z.object({
   id: ruleIdSchema,
   label: z.string().trim().min(1, 'Give it a label').max(80, 'Keep labels to 80 characters'),
   strategy: routingStrategySchema,
-  members: z.array(poolMemberSchema).min(1, 'A pool needs at least one member'),
+  members: z.array(poolMemberSchema).min(1, 'A pool needs at least one member').max(S.membersPerPool, `At most ${S.membersPerPool} members per pool`),
   /** Alerted when a lead for this pool is held because nobody can take it. */
   managerOwnerId: ownerIdSchema,
 });
 export type Pool = z.infer<typeof poolSchema>;
+
+const repsRecordSchema = z.record(ownerIdSchema, repAvailabilitySchema);
+/** Reps counted before each is checked, so an oversized record costs one issue rather than one per entry. */
+const repsSchema = z
+  .custom<z.input<typeof repsRecordSchema>>((reps) => typeof reps !== 'object' || reps === null || Object.keys(reps).length <= S.reps, `At most ${S.reps} reps`)
+  .pipe(repsRecordSchema);
 
 function addDuplicateIssues(values: string[], ctx: z.RefinementCtx, path: (index: number) => PropertyKey[], what: string): void {
   const seen = new Set<string>();
@@ -48,11 +56,11 @@ export const routingSettingsSchema = z
   .object({
     /** Give the lead to the owner of its company when that owner is available; otherwise fall through to the rules. */
     useCompanyOwner: z.boolean().default(true),
-    rules: z.array(routingRuleSchema),
+    rules: z.array(routingRuleSchema).max(S.routingRules, `At most ${S.routingRules} routing rules`),
     defaultPool: ruleIdSchema,
-    pools: z.array(poolSchema).min(1, 'Create at least one pool'),
+    pools: z.array(poolSchema).min(1, 'Create at least one pool').max(S.pools, `At most ${S.pools} pools`),
     /** Availability and business calendar per HubSpot owner id; every pool member needs one. */
-    reps: z.record(ownerIdSchema, repAvailabilitySchema),
+    reps: repsSchema,
   })
   .superRefine((settings, ctx) => {
     const poolIds = new Set(settings.pools.map((pool) => pool.id));

@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
 import { activityMappingSchema, mappedActivityTypes } from '../activities/activity-mapping';
 import { engagementRuleSchema, fitRuleSchema, gradeSchema, ruleGroupSchema } from './scoring-rules';
 
 const scoreSchema = z.number({ error: 'Enter a number' }).int('Use a whole number');
+const { engagementRules, ruleGroups, fitRules } = LIMITS.settings;
+/** Activities a message names when a rule's activity is unknown: enough to spot the typo, never the whole mapping. */
+const KNOWN_NAMED = 10;
+
+function knownActivities(activities: ReadonlySet<string>): string {
+  const named = [...activities].slice(0, KNOWN_NAMED).join(', ');
+  return activities.size > KNOWN_NAMED ? `${named} and ${activities.size - KNOWN_NAMED} more` : named;
+}
 
 /** A portal's scoring model: engagement and fit rules, caps, decay, grade bands, thresholds and the activity mapping. */
 export const scoringModelSchema = z
   .object({
-    engagementRules: z.array(engagementRuleSchema),
-    groups: z.array(ruleGroupSchema),
+    engagementRules: z.array(engagementRuleSchema).max(engagementRules, `At most ${engagementRules} engagement rules`),
+    groups: z.array(ruleGroupSchema).max(ruleGroups, `At most ${ruleGroups} rule groups`),
     /** The most engagement points a contact can have (after decay). */
     engagementCap: scoreSchema.min(1, 'The engagement cap must be at least 1').optional(),
-    fitRules: z.array(fitRuleSchema),
+    fitRules: z.array(fitRuleSchema).max(fitRules, `At most ${fitRules} fit rules`),
     /** The lowest fit score for each grade; below C is D. */
     fitGrades: z.object({ A: scoreSchema, B: scoreSchema, C: scoreSchema }),
     thresholds: z.object({
@@ -40,12 +49,13 @@ export const scoringModelSchema = z
     });
 
     const activities = new Set(mappedActivityTypes(model.mapping));
+    const known = knownActivities(activities);
     model.engagementRules.forEach((rule, i) => {
       if (rule.group !== undefined && !groupIds.has(rule.group)) {
         issue(['engagementRules', i, 'group'], `There is no group "${rule.group}"`);
       }
       if (!activities.has(rule.activity)) {
-        issue(['engagementRules', i, 'activity'], `No activity mapping produces "${rule.activity}" (known: ${[...activities].join(', ')})`);
+        issue(['engagementRules', i, 'activity'], `No activity mapping produces "${rule.activity}" (known: ${known})`);
       }
     });
 

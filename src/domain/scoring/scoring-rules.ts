@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
 import { activityTypeSchema, propertyNameSchema } from '../activities/activity-mapping';
 import { checkTextPattern, textConditionShape } from '../text-match';
 
@@ -25,7 +26,13 @@ export const engagementRuleSchema = z.object({
   activity: activityTypeSchema,
   /** Only activities whose detail field passes this test (e.g. form contains "webinar"). */
   when: z
-    .object({ field: z.string().min(1, 'Name the activity detail field to compare (e.g. "form")'), ...textConditionShape })
+    .object({
+      field: z
+        .string()
+        .min(1, 'Name the activity detail field to compare (e.g. "form")')
+        .max(LIMITS.settings.textChars, `Keep names to ${LIMITS.settings.textChars} characters`),
+      ...textConditionShape,
+    })
     .superRefine(checkTextPattern)
     .optional(),
   points: pointsSchema,
@@ -72,13 +79,14 @@ export const ruleGroupSchema = z.object({
 export type RuleGroup = z.infer<typeof ruleGroupSchema>;
 
 const fitBase = { id: ruleIdSchema, label: labelSchema, property: propertyNameSchema, points: pointsSchema };
-const valueSchema = z.string().trim().min(1, 'Give a value to compare with');
+const valueSchema = z.string().trim().min(1, 'Give a value to compare with').max(LIMITS.settings.textChars, `Keep values to ${LIMITS.settings.textChars} characters`);
+const valuesSchema = z.array(valueSchema).min(1, 'List at least one value').max(LIMITS.settings.valuesPerTest, `List at most ${LIMITS.settings.valuesPerTest} values`);
 
 export const fitRuleSchema = z.discriminatedUnion(
   'op',
   [
     z.object({ ...fitBase, op: z.literal('eq'), value: valueSchema }),
-    z.object({ ...fitBase, op: z.literal('in'), values: z.array(valueSchema).min(1, 'List at least one value') }),
+    z.object({ ...fitBase, op: z.literal('in'), values: valuesSchema }),
     /** Numbers or HubSpot ranges ("50-100", "1000+"); the contact's value must lie within [min, max]. */
     z.object({ ...fitBase, op: z.literal('range'), min: z.number().optional(), max: z.number().optional() }),
     z.object({ ...fitBase, op: z.literal('contains'), value: valueSchema }),

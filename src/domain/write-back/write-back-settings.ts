@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { LIMITS } from '../../limits';
+
+const { textChars, lifecycleStages } = LIMITS.settings;
+const valueSchema = z.string().min(1).max(textChars, `Keep values to ${textChars} characters`);
 
 const LEAD_STATUSES = ['new', 'mql', 'sql', 'cooling', 'recycled', 'disqualified'] as const;
 
@@ -8,10 +12,10 @@ export const writeBackSettingsSchema = z.object({
     .object({
       enabled: z.boolean(),
       /** The portal's lifecycle stage values for MQL and SQL (portals can rename or add stages). */
-      mqlStage: z.string().min(1),
-      sqlStage: z.string().min(1),
+      mqlStage: valueSchema,
+      sqlStage: valueSchema,
       /** The portal's stages in funnel order; a contact is only ever moved forward along it. */
-      order: z.array(z.string().min(1)).min(2),
+      order: z.array(valueSchema).min(2).max(lifecycleStages, `List at most ${lifecycleStages} stages`),
     })
     .refine((stage) => stage.order.includes(stage.mqlStage) && stage.order.includes(stage.sqlStage), {
       message: 'the MQL and SQL stages must be in the stage order',
@@ -20,7 +24,7 @@ export const writeBackSettingsSchema = z.object({
   leadStatus: z.object({
     enabled: z.boolean(),
     /** hs_lead_status value per qualification status; statuses without one leave hs_lead_status alone. */
-    values: z.partialRecord(z.enum(LEAD_STATUSES), z.string().min(1)),
+    values: z.partialRecord(z.enum(LEAD_STATUSES), valueSchema),
   }),
 });
 
