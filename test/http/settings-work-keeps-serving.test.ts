@@ -17,6 +17,8 @@ const BOUND_MS = 1_000;
 
 const pglite = testDatabases.find((database) => database.name === 'pglite')!;
 
+const USER = 4242;
+
 describe('heavy work on the embedded database, with the largest settings the limits allow', () => {
   const scenario = generateScenario({ seed: 31, contacts: CONTACTS, days: 20, start: Date.now() - 20 * 86_400_000 });
   const settings = largestScoringSettings();
@@ -25,13 +27,14 @@ describe('heavy work on the embedded database, with the largest settings the lim
 
   beforeAll(async () => {
     harness = await startPipelineHarness(pglite, {
-      sandbox: { portals: [{ portalId: PORTAL }] },
+      // The signed calls' user installs the app, so may publish.
+      sandbox: { portals: [{ portalId: PORTAL, user: { id: USER, email: 'admin@example.com' } }] },
       arrange: (sandbox) => (applied = applyScenario(sandbox.state, scenario, { portalId: PORTAL, appId: sandbox.app.appId })),
     });
   });
   afterAll(() => harness.stop());
 
-  const call = (path: string, body: unknown) => signedCall(harness.service.url, 'POST', path, body, { portalId: PORTAL, secret: harness.sandbox.app.clientSecret });
+  const call = (path: string, body: unknown) => signedCall(harness.service.url, 'POST', path, body, { portalId: PORTAL, userId: USER, secret: harness.sandbox.app.clientSecret });
 
   /** Asks /healthz every 20 ms until `work` settles: how long each answer took, and the longest event-loop delay meanwhile. */
   async function whileServing(work: () => Promise<unknown>): Promise<{ answers: number[]; maxDelayMs: number }> {
