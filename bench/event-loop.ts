@@ -1,21 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'pg';
-import { loadConfig } from '../src/config';
 import { DEFAULT_PORTAL_SETTINGS } from '../src/domain/portal-settings';
 import { LIMITS } from '../src/limits';
-import { silentLogger } from '../src/log';
-import { applyScenario, createHubspotSandbox, generateScenario, sendWebhooks, type WebhookEvent } from '../src/sandbox';
-import { installThroughOAuth } from '../src/sandbox-mode';
-import { startService } from '../src/service';
-import { openDb } from '../src/store/db';
+import { sendWebhooks, type WebhookEvent } from '../src/sandbox';
 import { largestRoutingBody, largestScoringSettings } from '../test/support/largest-settings';
 import { signedCall } from '../test/support/signed-fetch';
-import { freePort } from '../test/support/free-port';
+import { BENCH_USER, startBenchService } from './bench-service';
 import type { BenchRow } from './gateway-overhead';
 
 const PORTAL = 90_002;
@@ -91,25 +81,13 @@ function routingDraftOfValues(): unknown {
  * Baseline: the same process's idle loop, measured in the same run.
  */
 export async function eventLoopBench(kind: 'pglite' | 'postgres', contacts = 2_000): Promise<BenchRow[]> {
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'lead-manager-bench-'));
-  const db = await openDb(kind === 'postgres' ? { databaseUrl: process.env.DATABASE_URL, schema } : { dataDir });
-  const sandbox = createHubspotSandbox({ portals: [{ portalId: PORTAL }], rateLimit: { maxRequests: 1_000_000, windowMs: 1000 } });
-  const scenario = generateScenario({ seed: 7, contacts, days: 20, start: Date.now() - 20 * 86_400_000 });
-  const applied = applyScenario(sandbox.state, scenario, { portalId: PORTAL, appId: sandbox.app.appId });
-  const emulator = await sandbox.listen();
-  const port = await freePort();
-  const service = await startService({
-    config: loadConfig({ PORT: String(port), APP_BASE_URL: `http://localhost:${port}`, LOG_LEVEL: 'silent' }),
-    hubspot: { clientId: sandbox.app.clientId, clientSecret: sandbox.app.clientSecret, appId: sandbox.app.appId, apiBase: emulator.url },
-    tokenEncryptionKey: randomBytes(32),
-    logger: silentLogger,
-    db,
-    jobs: false,
-    pipeline: false,
-    backfillOnInstall: false,
+  const bench = await startBenchService(kind, {
+    portalId: PORTAL,
+    scenario: { seed: 7, contacts, days: 20, start: Date.now() - 20 * 86_400_000 },
+    rateLimit: { maxRequests: 1_000_000, windowMs: 1000 },
   });
-  const call = (path: string, body: unknown) => signedCall(service.url, 'POST', path, body, { portalId: PORTAL, secret: sandbox.app.clientSecret });
+  const { sandbox, applied, service } = bench;
+  const call = (path: string, body: unknown) => signedCall(service.url, 'POST', path, body, { portalId: PORTAL, userId: BENCH_USER, secret: sandbox.app.clientSecret });
   const deliver = async (events: WebhookEvent[]) => {
     const report = await sendWebhooks({ targetUrl: `${service.url}/webhooks/hubspot`, clientSecret: sandbox.app.clientSecret, events });
     if (report.failed > 0) throw new Error(`${report.failed} webhook requests failed`);
@@ -122,7 +100,6 @@ export async function eventLoopBench(kind: 'pglite' | 'postgres', contacts = 2_0
   };
   histogram.enable();
   try {
-    await installThroughOAuth(service.url);
     const idle = await loopDelayDuring(() => sleep(1_000));
     const creations = applied.events.filter((event) => event.subscriptionType === 'contact.creation');
     const journeys = applied.events.filter((event) => event.subscriptionType !== 'contact.creation');
@@ -163,14 +140,7 @@ export async function eventLoopBench(kind: 'pglite' | 'postgres', contacts = 2_0
     }));
   } finally {
     histogram.disable();
-    await service.stop();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (kind === 'postgres') {
-      const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await pool.end();
-    }
+    await bench.close();
   }
 }
 
