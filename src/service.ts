@@ -94,7 +94,17 @@ export interface Service {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
-  const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') }));
+  const db =
+    options.db ??
+    (await openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: join(config.dataDir, 'pglite'),
+      // Nothing recovers an embedded database whose WebAssembly faulted: say so once and exit for a restart.
+      onFatal: (error) => {
+        logger.fatal({ err: error }, 'the embedded database failed and cannot recover; exiting so the service restarts on its data directory');
+        process.exit(1);
+      },
+    }));
   const applied = await migrate(db);
   logger.info({ database: db.kind, applied }, applied.length > 0 ? 'database migrated' : 'database schema up to date');
 

@@ -33,6 +33,11 @@ export interface DbOptions {
   /** PostgreSQL: use this schema (created if missing) instead of public; tests isolate themselves this way. */
   schema?: string | undefined;
   maxConnections?: number | undefined;
+  /**
+   * PGlite: called once when the embedded database breaks for good (a fault inside its WebAssembly, after
+   * which every statement fails). The service logs it and exits, so a supervisor restarts it; it never hangs.
+   */
+  onFatal?: ((error: Error) => void) | undefined;
 }
 
 /** int8 values (bigserial ids, portal and contact ids, counts) as JS numbers in both drivers. */
@@ -60,14 +65,34 @@ async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 
-  const inTransaction = async <T>(client: PoolClient, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
-    await client.query('BEGIN');
+  /**
+   * A client checked out of the pool, with an error listener for as long as it is out: pg-pool listens only to
+   * idle clients, and a client whose server goes away between two statements (a restart, pg_terminate_backend)
+   * emits 'error', which unheard would end the process. The statement in flight or the next one fails with it
+   * instead, and a client that failed is destroyed on release rather than handed out again.
+   */
+  const checkout = async () => {
+    const client = await pool.connect();
+    let failure: Error | undefined;
+    const onError = (error: Error) => (failure = error);
+    client.on('error', onError);
+    return {
+      conn: clientQueryable(client, () => failure),
+      release(error?: Error) {
+        client.off('error', onError);
+        client.release(error ?? failure);
+      },
+    };
+  };
+
+  const inTransaction = async <T>(conn: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    await conn.query('BEGIN');
     try {
-      const value = await fn(clientQueryable(client));
-      await client.query('COMMIT');
+      const value = await fn(conn);
+      await conn.query('COMMIT');
       return value;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await conn.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   };
@@ -81,34 +106,34 @@ async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db
       await pool.query(sql);
     },
     async transaction(fn) {
-      const client = await pool.connect();
+      const { conn, release } = await checkout();
       try {
-        return await inTransaction(client, fn);
+        return await inTransaction(conn, fn);
       } finally {
-        client.release();
+        release();
       }
     },
     async withLock(key, fn, { wait = true } = {}) {
-      const client = await pool.connect();
+      const { conn, release } = await checkout();
       let released = false;
       try {
         if (wait) {
-          await client.query('SELECT pg_advisory_lock($1)', [key]);
+          await conn.query('SELECT pg_advisory_lock($1)', [key]);
         } else {
-          const [row] = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [key])).rows as { ok: boolean }[];
+          const [row] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key]);
           if (!row?.ok) return { acquired: false };
         }
         try {
-          return { acquired: true, value: await fn(clientQueryable(client)) };
+          return { acquired: true, value: await fn(conn) };
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: unknown) => {
+          await conn.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: unknown) => {
             // A connection that cannot unlock is destroyed, which releases the lock server-side.
             released = true;
-            client.release(error instanceof Error ? error : true);
+            release(error instanceof Error ? error : new Error(String(error)));
           });
         }
       } finally {
-        if (!released) client.release();
+        if (!released) release();
       }
     },
     async close() {
@@ -117,13 +142,19 @@ async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db
   };
 }
 
-function clientQueryable(client: PoolClient): Queryable {
+/** A checked-out client as a Queryable; once its connection failed, each statement fails with why. */
+function clientQueryable(client: PoolClient, failure: () => Error | undefined): Queryable {
+  const send = async (sql: string, params?: unknown[]) => {
+    const failed = failure();
+    if (failed) throw failed;
+    return client.query(sql, params);
+  };
   return {
     async query<Row>(sql: string, params?: unknown[]) {
-      return (await client.query(sql, params)).rows as Row[];
+      return (await send(sql, params)).rows as Row[];
     },
     async exec(sql: string) {
-      await client.query(sql);
+      await send(sql);
     },
   };
 }
@@ -138,16 +169,30 @@ async function openPglite(options: DbOptions): Promise<Db> {
   // One connection: advisory locks are re-entrant within it, so in-process callers queue here.
   const locks = new Map<number, Promise<unknown>>();
 
+  // A fault inside the WebAssembly (not an SQL error) leaves PGlite unusable: every later statement fails too.
+  let broken = false;
+  const watch = async <T>(statement: Promise<T>): Promise<T> => {
+    try {
+      return await statement;
+    } catch (error) {
+      if (!broken && error instanceof Error && error.name === 'RuntimeError') {
+        broken = true;
+        options.onFatal?.(error);
+      }
+      throw error;
+    }
+  };
+
   // PGlite runs each statement synchronously in WASM and resolves it as a microtask, so a loop of awaited
   // statements would never let a request in; every statement first gives the loop a turn if it is due one.
   const queryable = (target: Pick<PGliteInstance, 'query' | 'exec'>): Queryable => ({
     async query<Row>(sql: string, params?: unknown[]) {
       await yieldWhenBusy();
-      return (await target.query<Row>(sql, params)).rows;
+      return (await watch(target.query<Row>(sql, params))).rows;
     },
     async exec(sql: string) {
       await yieldWhenBusy();
-      await target.exec(sql);
+      await watch(target.exec(sql));
     },
   });
 

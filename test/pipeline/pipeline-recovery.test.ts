@@ -3,6 +3,7 @@ import { processContact } from '../../src/pipeline/process-contact';
 import { InboxWorker } from '../../src/pipeline/worker';
 import type { WebhookEvent } from '../../src/sandbox';
 import { silentLogger } from '../../src/log';
+import type { Db } from '../../src/store/db';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 
@@ -47,6 +48,14 @@ describe.each(testDatabases)('pipeline recovery and lifecycle on $name', (databa
   const ledgerRows = async (contactId: number) =>
     (await harness.service.db.query('SELECT 1 FROM score_ledger WHERE portal_id = $1 AND contact_id = $2', [PORTAL, contactId])).length;
 
+  const workerDeps = () => ({
+    db: harness.service.db,
+    gateway: harness.service.gateway,
+    settings: harness.service.settings,
+    logger: silentLogger,
+    metrics: harness.service.pipelineMetrics,
+  });
+
   const laterWorker = (minutes: number, maxAttempts?: number) =>
     new InboxWorker({
       db: harness.service.db,
@@ -77,6 +86,44 @@ describe.each(testDatabases)('pipeline recovery and lifecycle on $name', (databa
     );
     expect(state?.engagement_score).toBeGreaterThan(0);
   });
+
+  (database.name === 'postgres' ? it : it.skip)(
+    'a contact transaction whose connection the server ends mid-way fails its events, which the next round counts once',
+    async () => {
+      const contactId = newContact();
+      await harness.send([0, 1].map((i) => emailOpen(contactId, T0 + i * 3_600_000)));
+      const { db } = harness.service;
+      let armed = true;
+      // Between two statements of the contact's transaction, its backend is terminated as a server restart would.
+      const interrupted: Db = {
+        ...db,
+        transaction: (fn) =>
+          db.transaction((tx) =>
+            fn({
+              ...tx,
+              query: async (sql, params) => {
+                if (armed && sql.includes('INSERT INTO activities')) {
+                  armed = false;
+                  const [{ pid }] = (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+                  await db.query('SELECT pg_terminate_backend($1)', [pid]);
+                  await new Promise((resolve) => setTimeout(resolve, 200));
+                }
+                return tx.query(sql, params);
+              },
+            }),
+          ),
+      };
+
+      await new InboxWorker({ ...workerDeps(), db: interrupted }).drain();
+      const [failed] = await db.query<{ attempts: number; last_error: string }>('SELECT max(attempts)::int AS attempts, max(last_error) AS last_error FROM inbox');
+      expect(failed).toEqual({ attempts: 1, last_error: expect.stringMatching(/terminat/i) });
+      expect(await ledgerRows(contactId)).toBe(0);
+
+      await laterWorker(2).drain();
+      expect(await ledgerRows(contactId)).toBe(2);
+      expect(await db.query('SELECT 1 FROM inbox WHERE processed_at IS NULL')).toEqual([]);
+    },
+  );
 
   it('a crash inside a contact\u2019s transaction leaves no trace, and the retry counts everything once', async () => {
     const contactId = newContact();
