@@ -134,7 +134,8 @@ async function rescore(
     facts,
     factsLoaded,
     status,
-    statusSince: statusChanged ? (last ? new Date(last.at) : now) : row.status_since,
+    // The replay says since when: an earlier event learnt later moves it, even when the status stays.
+    statusSince: last ? new Date(last.at) : statusChanged ? now : row.status_since,
     score: score.total,
     fit: score.fit,
     engagement: score.engagement,

@@ -39,12 +39,26 @@ export async function lockKnownContact(tx: Queryable, portalId: number, contactI
 }
 
 /** Stores the activities not stored yet and returns those (the rest were replays). */
-export async function insertActivities(tx: Queryable, portalId: number, contactId: number, activities: readonly Activity[]): Promise<Activity[]> {
-  if (activities.length === 0) return [];
-  const rows = await tx.query<{ activity_key: string }>(
-    `INSERT INTO activities (portal_id, contact_id, activity_key, type, occurred_at, detail)
+/**
+ * Stores activities by key: a new key is added, a known one keeps the earliest time it was seen at (so the
+ * history does not depend on which event was processed first), and its ledger rows move with it. Returns
+ * the activities that were new, which are the ones to award points for.
+ */
+export async function insertActivities(tx: Queryable, portalId: number, contactId: number, given: readonly Activity[]): Promise<Activity[]> {
+  if (given.length === 0) return [];
+  // One row per key in the statement (PostgreSQL updates a row once per statement): the earliest of each.
+  const earliest = new Map<string, Activity>();
+  for (const activity of given) {
+    const known = earliest.get(activity.key);
+    if (!known || activity.occurredAt < known.occurredAt) earliest.set(activity.key, activity);
+  }
+  const activities = [...earliest.values()];
+  const rows = await tx.query<{ activity_key: string; added: boolean }>(
+    `INSERT INTO activities AS a (portal_id, contact_id, activity_key, type, occurred_at, detail)
      SELECT $1, $2, k, t, to_timestamp(o / 1000.0), d::jsonb FROM unnest($3::text[], $4::text[], $5::float8[], $6::text[]) AS u(k, t, o, d)
-     ON CONFLICT DO NOTHING RETURNING activity_key`,
+     ON CONFLICT (portal_id, contact_id, activity_key) DO UPDATE SET occurred_at = EXCLUDED.occurred_at
+       WHERE a.occurred_at > EXCLUDED.occurred_at
+     RETURNING activity_key, (xmax = 0) AS added`,
     [
       portalId,
       contactId,
@@ -54,8 +68,17 @@ export async function insertActivities(tx: Queryable, portalId: number, contactI
       activities.map((a) => JSON.stringify(a.detail)),
     ],
   );
-  const inserted = new Set(rows.map((row) => row.activity_key));
-  return activities.filter((activity) => inserted.has(activity.key));
+  const moved = rows.filter((row) => !row.added).map((row) => row.activity_key);
+  if (moved.length > 0) {
+    await tx.query(
+      `UPDATE score_ledger l SET occurred_at = a.occurred_at FROM activities a
+       WHERE l.portal_id = $1 AND l.contact_id = $2 AND l.source_key = ANY($3::text[])
+         AND a.portal_id = l.portal_id AND a.contact_id = l.contact_id AND a.activity_key = l.source_key`,
+      [portalId, contactId, moved],
+    );
+  }
+  const added = new Set(rows.filter((row) => row.added).map((row) => row.activity_key));
+  return activities.filter((activity) => added.has(activity.key));
 }
 
 export interface ActivityRow {

@@ -6,6 +6,7 @@ import { choices } from './options';
 const KEY_BY = [
   { label: 'Each change is an activity', value: 'event' },
   { label: 'Each distinct value is an activity', value: 'value' },
+  { label: 'Each value at each time is an activity (form submissions)', value: 'valueAt' },
   { label: 'The value is the activity’s date', value: 'timestamp' },
 ];
 

@@ -87,7 +87,7 @@ export interface PropertyMapping {
   activity: string;
   when?: TextCondition;
   detailField: string;
-  keyBy: 'event' | 'value' | 'timestamp';
+  keyBy: 'event' | 'value' | 'valueAt' | 'timestamp';
   timeProperty?: string;
 }
 

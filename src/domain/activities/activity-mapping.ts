@@ -35,8 +35,10 @@ const counterMappingSchema = z.object({
 /**
  * A property whose new value is an activity. Every matching rule yields one.
  * keyBy: `event` — each change is its own activity; `value` — the same value is the same activity
- * (e.g. a form name, opt-out); `timestamp` — the value is a date identifying the activity, which
- * is also when it happened (e.g. last email open date).
+ * (e.g. opt-out); `valueAt` — the same value at the same time is the same activity, so a form
+ * submitted twice is two submissions (the time is the change's, or the time property's on backfill);
+ * `timestamp` — the value is a date identifying the activity, which is also when it happened (e.g.
+ * last email open date).
  */
 const propertyMappingSchema = z.object({
   property: propertyNameSchema,
@@ -44,7 +46,7 @@ const propertyMappingSchema = z.object({
   when: z.object(textConditionShape).superRefine(checkTextPattern).optional(),
   /** The detail field that carries the property's value (e.g. "form", "url"). */
   detailField: detailFieldSchema,
-  keyBy: z.enum(['event', 'value', 'timestamp'], { error: 'Choose event, value or timestamp' }),
+  keyBy: z.enum(['event', 'value', 'valueAt', 'timestamp'], { error: 'Choose event, value, valueAt or timestamp' }),
   /** Property holding when it happened, used to date backfilled activities. */
   timeProperty: propertyNameSchema.optional(),
 });

@@ -32,7 +32,7 @@ export function backfillActivities(
   ];
   for (const counter of mapping.counters) {
     const count = parseCount(value(counter.property));
-    if (count !== undefined) activities.push(...counterActivities(counter, 0, count, dated(counter.timeProperty)));
+    if (count !== undefined) activities.push(...counterActivities(counter, count, dated(counter.timeProperty)));
   }
   for (const rule of mapping.properties) {
     const current = value(rule.property);

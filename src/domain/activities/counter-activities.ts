@@ -9,11 +9,14 @@ export function parseCount(value: string | null | undefined): number | undefined
 }
 
 /**
- * One activity per ordinal the counter moved past (`page_view:17` is the 17th page view, whichever
- * event revealed it), the most recent `maxPerChange` of them. Nothing when it did not increase.
+ * The activities a counter value means: one per ordinal (`page_view:17` is the 17th page view), for the
+ * last `maxPerChange` ordinals up to `count` (a large jump stays bounded), from `above` on when the lower
+ * ones are known to exist already. Every value seeing ordinal N stamps it; the store keeps the earliest
+ * time, so N's time is that of the earliest event that showed a count reaching N, in whatever order
+ * events come.
  */
-export function counterActivities(counter: CounterMapping, previous: number, count: number, occurredAt: number): Activity[] {
-  const first = Math.max(previous + 1, count - counter.maxPerChange + 1, 1);
+export function counterActivities(counter: CounterMapping, count: number, occurredAt: number, above = 0): Activity[] {
+  const first = Math.max(above + 1, count - counter.maxPerChange + 1, 1);
   const activities: Activity[] = [];
   for (let ordinal = first; ordinal <= count; ordinal++) {
     activities.push({ key: `${counter.activity}:${ordinal}`, type: counter.activity, occurredAt, detail: { ordinal: String(ordinal) } });

@@ -34,7 +34,7 @@ export const DEFAULT_ACTIVITY_MAPPING: ActivityMapping = {
       property: 'recent_conversion_event_name',
       activity: 'form_submission',
       detailField: 'form',
-      keyBy: 'value',
+      keyBy: 'valueAt',
       timeProperty: 'recent_conversion_date',
     },
     {

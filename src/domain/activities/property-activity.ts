@@ -21,6 +21,8 @@ export function propertyActivity(rule: PropertyMapping, value: string, eventKey:
       return activity(`${eventKey}:${rule.activity}`, at, text);
     case 'value':
       return activity(`${rule.activity}:${text.toLowerCase()}`, at, text);
+    case 'valueAt':
+      return activity(`${rule.activity}:${text.toLowerCase()}:${at}`, at, text);
     case 'timestamp': {
       const stamp = parseHubspotTimestamp(text);
       return stamp === undefined ? undefined : activity(`${rule.activity}:${stamp}`, stamp, String(stamp));

@@ -39,7 +39,7 @@ describe('backfillActivities', () => {
       { key: 'page_view:1', type: 'page_view', occurredAt: LAST_VISIT, detail: { ordinal: '1' } },
       { key: 'page_view:2', type: 'page_view', occurredAt: LAST_VISIT, detail: { ordinal: '2' } },
       { key: 'backfill:101:pricing_page_view', type: 'pricing_page_view', occurredAt: LAST_VISIT, detail: { url: 'https://www.example-saas.com/pricing' } },
-      { key: 'form_submission:demo request', type: 'form_submission', occurredAt: CONVERTED, detail: { form: 'Demo request' } },
+      { key: `form_submission:demo request:${CONVERTED}`, type: 'form_submission', occurredAt: CONVERTED, detail: { form: 'Demo request' } },
       { key: `email_open:${OPENED}`, type: 'email_open', occurredAt: OPENED, detail: { openedAt: String(OPENED) } },
     ]);
   });

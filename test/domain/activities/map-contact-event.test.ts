@@ -39,8 +39,15 @@ describe('mapContactEvent: activities', () => {
     ],
     ['page views 0 → 3', change('hs_analytics_num_page_views', '3'), {}, [pageView(1), pageView(2), pageView(3)]],
     ['page views 3 → 5', change('hs_analytics_num_page_views', '5'), { hs_analytics_num_page_views: '3' }, [pageView(4), pageView(5)]],
-    ['page views decrease 5 → 4', change('hs_analytics_num_page_views', '4'), { hs_analytics_num_page_views: '5' }, []],
-    ['page views replay 5 → 5', change('hs_analytics_num_page_views', '5'), { hs_analytics_num_page_views: '5' }, []],
+    // Out of order: the value names its whole window again, and the store keeps each ordinal's earliest time.
+    ['page views decrease 5 → 4', change('hs_analytics_num_page_views', '4'), { hs_analytics_num_page_views: '5' }, [1, 2, 3, 4].map(pageView)],
+    ['page views replay 5 → 5', change('hs_analytics_num_page_views', '5'), { hs_analytics_num_page_views: '5' }, [1, 2, 3, 4, 5].map(pageView)],
+    [
+      'page views 3 → 5 seen before a later 3',
+      change('hs_analytics_num_page_views', '5'),
+      { hs_analytics_num_page_views: '3', [factChangedAtKey('hs_analytics_num_page_views')]: String(AT + 1) },
+      [1, 2, 3, 4, 5].map(pageView),
+    ],
     ['page views not a number', change('hs_analytics_num_page_views', 'many'), {}, []],
     [
       'pricing page',
@@ -87,7 +94,7 @@ describe('mapContactEvent: activities', () => {
       change('recent_conversion_event_name', 'Webinar registration: Scoring that sales trusts'),
       {},
       [
-        activity('form_submission:webinar registration: scoring that sales trusts', 'form_submission', {
+        activity(`form_submission:webinar registration: scoring that sales trusts:${AT}`, 'form_submission', {
           form: 'Webinar registration: Scoring that sales trusts',
         }),
       ],
@@ -118,18 +125,26 @@ describe('mapContactEvent: activities', () => {
       facts = out.facts;
       keys.push(...out.activities.map((a) => a.key));
     });
-    expect(keys.sort()).toEqual(['page_view:1', 'page_view:2', 'page_view:3', 'page_view:4', 'page_view:5']);
+    expect([...new Set(keys)].sort()).toEqual(['page_view:1', 'page_view:2', 'page_view:3', 'page_view:4', 'page_view:5']);
     expect(facts.hs_analytics_num_page_views).toBe('5');
   });
 });
 
 describe('mapContactEvent: facts', () => {
-  it('keeps the highest counter value seen', () => {
-    const facts = { hs_analytics_num_page_views: '7' };
-    expect(mapContactEvent(change('hs_analytics_num_page_views', '4'), facts, DEFAULT_ACTIVITY_MAPPING).facts).toBe(facts);
-    expect(mapContactEvent(change('hs_analytics_num_page_views', '9'), facts, DEFAULT_ACTIVITY_MAPPING).facts).toEqual({
+  it('keeps the highest counter value seen, and the latest time one was seen', () => {
+    const changedAt = factChangedAtKey('hs_analytics_num_page_views');
+    const facts = { hs_analytics_num_page_views: '7', [changedAt]: String(AT) };
+    expect(mapContactEvent(change('hs_analytics_num_page_views', '4', 'e', AT - 1), facts, DEFAULT_ACTIVITY_MAPPING).facts).toEqual(facts);
+    expect(mapContactEvent(change('hs_analytics_num_page_views', '9', 'e', AT + 1), facts, DEFAULT_ACTIVITY_MAPPING).facts).toEqual({
       hs_analytics_num_page_views: '9',
+      [changedAt]: String(AT + 1),
     });
+  });
+
+  it('a form submitted twice is two submissions; the same submission delivered twice is one', () => {
+    const form = (key: string, at: number) => mapContactEvent(change('recent_conversion_event_name', 'Demo request', key, at), {}, DEFAULT_ACTIVITY_MAPPING).activities;
+    const keys = [...form('e1', AT), ...form('e1-retry', AT), ...form('e2', AT + 86_400_000)].map((a) => a.key);
+    expect(new Set(keys).size).toBe(2);
   });
 
   it('records a property change with when it happened, without any activity', () => {
