@@ -2,23 +2,26 @@ import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type 
 import type { LiveSettings } from '../domain/portal-settings';
 import { qualify } from '../domain/qualification';
 import { award, explain } from '../domain/scoring';
+import { userIdOfSource } from '../domain/sla';
 import { assignmentProperties, changedProperties, desiredProperties, slaProperties } from '../domain/write-back/desired-properties';
-import type { Queryable } from '../store/db';
 import {
-  clearOutbox,
-  insertActivities,
-  insertLedger,
-  loadDecisions,
-  loadLedger,
-  lockContact,
-  recordTransition,
-  saveContactState,
-  latestAssignment,
-  upsertOutbox,
-  type ContactRow,
-} from '../store/lead-store';
+  insertLedgerEntries,
+  latestAssignments,
+  latestClocks,
+  loadDecisionsOf,
+  loadLedgers,
+  lockContacts,
+  recordTransitions,
+  saveContactStates,
+  upsertActivities,
+  writeOutboxes,
+  type ContactActivity,
+  type Transition,
+} from '../store/contact-batches';
+import type { Queryable } from '../store/db';
+import type { ContactRow, ContactState } from '../store/lead-store';
 import { requestRouting } from './route-sales-ready';
-import { closeSlaClock, latestClock, meetSlaClock, recordTouch, SALES_ACTIVITY_PROPERTIES, touchKindOf } from './sla-clocks';
+import { closeSlaClock, meetSlaClock, ownersOfUsers, recordTouches, SALES_ACTIVITY_PROPERTIES, touchKindOf, type TouchInput } from './sla-clocks';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =
@@ -47,126 +50,152 @@ export interface ProcessOutcome {
 const occurredAt = (input: ContactInput): number =>
   input.kind === 'event' ? input.event.occurredAt : input.kind === 'engagement' ? input.engagement.occurredAt : input.occurredAt;
 
-/**
- * Applies a contact's inputs under its row lock: activities stored once, points awarded once per
- * (activity, rule), then the lead rescored and its desired HubSpot values queued if they changed.
- */
-export async function processContact(tx: Queryable, ctx: ProcessContext, contactId: number, inputs: readonly ContactInput[]): Promise<ProcessOutcome> {
-  const row = await lockContact(tx, ctx.portalId, contactId);
-  const { scoring } = ctx.live.settings;
-  let facts: ContactFacts = row.facts;
-  let factsLoaded = row.facts_loaded;
-  const activities: Activity[] = [];
-  let touched = false;
+/** A contact's inputs mapped: its activities, its facts after them, and the touches they hold. */
+interface Mapped {
+  facts: ContactFacts;
+  factsLoaded: boolean;
+  activities: Activity[];
+  touches: TouchInput[];
+  /** Sales-activity property changes by HubSpot users: touches once the user is known as an owner. */
+  userTouches: Array<Omit<TouchInput, 'ownerId'> & { userId: number }>;
+}
+
+function mapInputs(ctx: ProcessContext, row: ContactRow, inputs: readonly ContactInput[]): Mapped {
+  const { mapping } = ctx.live.settings.scoring;
+  const contactId = row.contact_id;
+  const mapped: Mapped = { facts: row.facts, factsLoaded: row.facts_loaded, activities: [], touches: [], userTouches: [] };
   for (const input of [...inputs].sort((a, b) => occurredAt(a) - occurredAt(b))) {
     switch (input.kind) {
       case 'event': {
-        const mapped = mapContactEvent(input.event, facts, scoring.mapping);
-        facts = mapped.facts;
-        activities.push(...mapped.activities);
-        touched = (await recordSalesActivityTouch(tx, ctx.portalId, contactId, input.event)) || touched;
+        const { event } = input;
+        const out = mapContactEvent(event, mapped.facts, mapping);
+        mapped.facts = out.facts;
+        mapped.activities.push(...out.activities);
+        const userId = event.propertyName && SALES_ACTIVITY_PROPERTIES.includes(event.propertyName) ? userIdOfSource(event.sourceId) : undefined;
+        if (userId !== undefined) mapped.userTouches.push({ contactId, key: event.key, kind: 'property', userId, at: event.occurredAt });
         break;
       }
       case 'engagement': {
         const { engagement } = input;
-        activities.push(...mapEngagement(engagement, scoring.mapping));
-        const touch = { key: engagement.key, kind: touchKindOf(engagement.objectType), ownerId: engagement.properties.hubspot_owner_id, at: engagement.occurredAt };
-        touched = (await recordTouch(tx, ctx.portalId, contactId, touch)) || touched;
+        mapped.activities.push(...mapEngagement(engagement, mapping));
+        mapped.touches.push({ contactId, key: engagement.key, kind: touchKindOf(engagement.objectType), ownerId: engagement.properties.hubspot_owner_id, at: engagement.occurredAt });
         break;
       }
       case 'facts':
         // Values HubSpot holds now; a change event already seen for a property wins over a stale read.
-        facts = { ...input.properties, ...facts };
-        factsLoaded = true;
+        mapped.facts = { ...input.properties, ...mapped.facts };
+        mapped.factsLoaded = true;
         break;
       case 'activities':
-        activities.push(...input.activities);
+        mapped.activities.push(...input.activities);
         break;
     }
   }
-  const added = await insertActivities(tx, ctx.portalId, contactId, activities);
-  await insertLedger(tx, ctx.portalId, contactId, added.flatMap((activity) => award(scoring, activity)));
-  if (touched && ctx.live.settings.sla) await meetSlaClock(tx, ctx.portalId, contactId, { routing: ctx.live.settings.routing, sla: ctx.live.settings.sla }, ctx.now);
-  const outcome = await rescore(tx, ctx, row, facts, factsLoaded);
-  return { newActivities: added.length, ...outcome };
+  return mapped;
+}
+
+/**
+ * Settles a set of contacts of one portal in the caller's transaction, with a few statements for the whole
+ * set: their rows locked (in id order), their inputs mapped to activities (each stored once, at the earliest
+ * time any event showed it), points awarded once per (activity, rule), touches recorded, then every lead
+ * rescored from its ledger at `now`, status changes recorded (a lead becoming sales-ready is routed) and
+ * the desired HubSpot values queued where they changed. A contact with no inputs is just rescored.
+ */
+export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: ReadonlyMap<number, readonly ContactInput[]>): Promise<Map<number, ProcessOutcome>> {
+  const { portalId, live, now } = ctx;
+  const { scoring, writeBack, routing, sla } = live.settings;
+  const ids = [...work.keys()].sort((a, b) => a - b);
+  const rows = await lockContacts(tx, portalId, ids);
+  const mapped = new Map(ids.map((id) => [id, mapInputs(ctx, rows.get(id)!, work.get(id)!)]));
+
+  const added = await upsertActivities(
+    tx,
+    portalId,
+    [...mapped].flatMap(([contactId, m]) => m.activities.map((activity): ContactActivity => ({ contactId, activity }))),
+  );
+  await insertLedgerEntries(tx, portalId, added.flatMap(({ contactId, activity }) => award(scoring, activity).map((entry) => ({ contactId, entry }))));
+  const newActivities = new Map<number, number>();
+  for (const { contactId } of added) newActivities.set(contactId, (newActivities.get(contactId) ?? 0) + 1);
+
+  const userTouches = [...mapped.values()].flatMap((m) => m.userTouches);
+  const owners = await ownersOfUsers(tx, portalId, userTouches.map((touch) => touch.userId));
+  const touched = await recordTouches(tx, portalId, [
+    ...[...mapped.values()].flatMap((m) => m.touches),
+    ...userTouches.map(({ userId, ...touch }) => ({ ...touch, ownerId: owners.get(userId) })),
+  ]);
+  if (sla) for (const contactId of touched) await meetSlaClock(tx, portalId, contactId, { routing, sla }, now);
+
+  const ledgers = await loadLedgers(tx, portalId, ids);
+  const decisions = await loadDecisionsOf(tx, portalId, ids);
+  const outcomes = new Map<number, ProcessOutcome>();
+  const states: Array<{ contactId: number; state: ContactState }> = [];
+  const transitions: Transition[] = [];
+  const scored = new Map<number, { status: string; total: number; fit: number; engagement: number; grade: string; reasons: string; facts: ContactFacts }>();
+  for (const contactId of ids) {
+    const row = rows.get(contactId)!;
+    const { facts, factsLoaded } = mapped.get(contactId)!;
+    const { status, transitions: replayed, score } = qualify(scoring, ledgers.get(contactId)!, facts, decisions.get(contactId)!, now.getTime());
+    const statusChanged = status !== row.status;
+    const last = replayed[replayed.length - 1];
+    if (statusChanged) transitions.push({ contactId, from: row.status, to: status, at: last ? new Date(last.at) : now, reason: last?.reason ?? 'rescored' });
+    let awaitingRouting = false;
+    if (statusChanged && status === 'sql') {
+      const lead = { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status };
+      awaitingRouting = await requestRouting(tx, portalId, live, lead, now);
+    }
+    // Handed back (recycled, disqualified): the first-touch clock stops.
+    if (statusChanged && row.status === 'sql' && status !== 'sql') await closeSlaClock(tx, portalId, contactId, 'recycled', now);
+    const reasons = explain(score);
+    states.push({
+      contactId,
+      state: {
+        facts,
+        factsLoaded,
+        status,
+        // The replay says since when: an earlier event learnt later moves it, even when the status stays.
+        statusSince: last ? new Date(last.at) : statusChanged ? now : row.status_since,
+        score: score.total,
+        fit: score.fit,
+        engagement: score.engagement,
+        grade: score.grade,
+        reasons,
+        settingsVersion: live.version,
+        scoredAt: now,
+      },
+    });
+    scored.set(contactId, { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons, facts });
+    outcomes.set(contactId, { newActivities: newActivities.get(contactId) ?? 0, status, statusChanged, outboxChanged: false, awaitingRouting });
+  }
+  await recordTransitions(tx, portalId, transitions);
+  await saveContactStates(tx, portalId, states);
+
+  // Read after routing and clock changes above, so the desired values include what they decided.
+  const assignments = await latestAssignments(tx, portalId, ids);
+  const clocks = await latestClocks(tx, portalId, ids);
+  const desired: Array<{ contactId: number; properties: Record<string, string> }> = [];
+  const unchanged: number[] = [];
+  for (const contactId of ids) {
+    const lead = scored.get(contactId)!;
+    const properties = {
+      ...desiredProperties(lead, lead.facts.lifecyclestage, writeBack),
+      ...assignmentProperties(assignments.get(contactId)),
+      ...slaProperties(clocks.get(contactId)),
+    };
+    const changed = Object.keys(changedProperties(properties, rows.get(contactId)!.written)).length > 0;
+    if (changed) desired.push({ contactId, properties });
+    else unchanged.push(contactId);
+    outcomes.get(contactId)!.outboxChanged = changed;
+  }
+  await writeOutboxes(tx, portalId, desired, unchanged, now);
+  return outcomes;
+}
+
+/** One contact's inputs applied under its row lock (see settleContacts). */
+export async function processContact(tx: Queryable, ctx: ProcessContext, contactId: number, inputs: readonly ContactInput[]): Promise<ProcessOutcome> {
+  return (await settleContacts(tx, ctx, new Map([[contactId, inputs]]))).get(contactId)!;
 }
 
 /** Recomputes a contact's score and status from its ledger at `now`, and queues what changed for HubSpot. */
 export async function rescoreContact(tx: Queryable, ctx: ProcessContext, contactId: number): Promise<Omit<ProcessOutcome, 'newActivities'>> {
-  const row = await lockContact(tx, ctx.portalId, contactId);
-  return rescore(tx, ctx, row, row.facts, row.facts_loaded);
-}
-
-async function rescore(
-  tx: Queryable,
-  ctx: ProcessContext,
-  row: ContactRow,
-  facts: ContactFacts,
-  factsLoaded: boolean,
-): Promise<Omit<ProcessOutcome, 'newActivities'>> {
-  const { portalId, now } = ctx;
-  const contactId = row.contact_id;
-  const { scoring, writeBack } = ctx.live.settings;
-  const ledger = await loadLedger(tx, portalId, contactId);
-  const decisions = await loadDecisions(tx, portalId, contactId);
-  const { status, transitions, score } = qualify(scoring, ledger, facts, decisions, now.getTime());
-  const statusChanged = status !== row.status;
-  const last = transitions[transitions.length - 1];
-  if (statusChanged) {
-    await recordTransition(tx, portalId, contactId, {
-      from: row.status,
-      to: status,
-      at: last ? new Date(last.at) : now,
-      reason: last?.reason ?? 'rescored',
-    });
-  }
-  let awaitingRouting = false;
-  if (statusChanged && status === 'sql') {
-    const lead = { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status };
-    awaitingRouting = await requestRouting(tx, portalId, ctx.live, lead, now);
-  }
-  if (statusChanged && row.status === 'sql' && status !== 'sql') {
-    // Handed back (recycled, disqualified): the first-touch clock stops.
-    await closeSlaClock(tx, portalId, contactId, 'recycled', now);
-  }
-  const reasons = explain(score);
-  await saveContactState(tx, portalId, contactId, {
-    facts,
-    factsLoaded,
-    status,
-    // The replay says since when: an earlier event learnt later moves it, even when the status stays.
-    statusSince: last ? new Date(last.at) : statusChanged ? now : row.status_since,
-    score: score.total,
-    fit: score.fit,
-    engagement: score.engagement,
-    grade: score.grade,
-    reasons,
-    settingsVersion: ctx.live.version,
-    scoredAt: now,
-  });
-  const desired = {
-    ...desiredProperties(
-      { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons },
-      facts.lifecyclestage,
-      writeBack,
-    ),
-    ...assignmentProperties(await latestAssignment(tx, portalId, contactId)),
-    ...slaProperties(await latestClock(tx, portalId, contactId)),
-  };
-  const outboxChanged = Object.keys(changedProperties(desired, row.written)).length > 0;
-  if (outboxChanged) await upsertOutbox(tx, portalId, contactId, desired, now);
-  else await clearOutbox(tx, portalId, contactId);
-  return { status, statusChanged, outboxChanged, awaitingRouting };
-}
-
-/**
- * A sales-activity property change by a HubSpot user (sourceId "userId:<id>") is a touch by the owner that
- * user is; changes by integrations (this app's own write-back included) or workflows are not.
- */
-async function recordSalesActivityTouch(tx: Queryable, portalId: number, contactId: number, event: ContactEvent): Promise<boolean> {
-  if (!event.propertyName || !SALES_ACTIVITY_PROPERTIES.includes(event.propertyName)) return false;
-  const userId = /^userId:(\d{1,15})$/.exec(event.sourceId ?? '')?.[1];
-  if (!userId) return false;
-  const [owner] = await tx.query<{ owner_id: string }>('SELECT owner_id FROM owners WHERE portal_id = $1 AND user_id = $2', [portalId, Number(userId)]);
-  return owner ? recordTouch(tx, portalId, contactId, { key: event.key, kind: 'property', ownerId: owner.owner_id, at: event.occurredAt }) : false;
+  return processContact(tx, ctx, contactId, []);
 }

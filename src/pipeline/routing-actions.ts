@@ -5,7 +5,7 @@ import type { Queryable } from '../store/db';
 import { latestAssignment, lockContact, insertAssignment } from '../store/lead-store';
 import { rescoreContact } from './process-contact';
 import { routeSalesReadyLead, routingLeadOf } from './route-sales-ready';
-import { advanceSlaClock, closeSlaClock, latestClock, recordTouch, startSlaClock } from './sla-clocks';
+import { advanceSlaClock, closeSlaClock, latestClock, recordTouches, startSlaClock } from './sla-clocks';
 
 /** An action that cannot apply to the lead as it stands (409), or names something that does not exist (400). */
 export class RoutingActionError extends Error {
@@ -84,7 +84,7 @@ export async function applyRoutingAction(tx: Queryable, ctx: ActionContext, acti
     const clock = await latestClock(tx, portalId, contactId);
     const running = clock && (clock.state === 'on_track' || clock.state === 'at_risk' || clock.state === 'breached') && clock.firstTouchAt === undefined;
     if (!ownerId || !running || !live.settings.sla) throw new RoutingActionError('Nothing to mark: the lead has no owner with a first-touch clock waiting for a touch', 409);
-    await recordTouch(tx, portalId, contactId, { key: `manual:${ctx.userId}:${now.getTime()}`, kind: 'manual', ownerId, at: now.getTime() });
+    await recordTouches(tx, portalId, [{ contactId, key: `manual:${ctx.userId}:${now.getTime()}`, kind: 'manual', ownerId, at: now.getTime() }]);
     await advanceSlaClock(tx, portalId, contactId, { routing, sla: live.settings.sla }, now);
   } else {
     if (contact.status === 'recycled') throw new RoutingActionError('The lead is already recycled', 409);

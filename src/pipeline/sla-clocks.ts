@@ -36,21 +36,38 @@ export const SALES_ACTIVITY_PROPERTIES: readonly string[] = ['hs_lead_status'];
 /** The touch an engagement object type counts as (tasks do not count). */
 export const touchKindOf = (objectType: string): TouchKind | undefined => TOUCH_KINDS[objectType];
 
-/** A touch on the contact (an engagement, a sales-activity property change, a rep's "touched"): what can meet its first-touch SLA. Once per key. */
-export async function recordTouch(
-  tx: Queryable,
-  portalId: number,
-  contactId: number,
-  touch: { key: string; kind: TouchKind | undefined; ownerId: string | null | undefined; at: number },
-): Promise<boolean> {
-  const { kind } = touch;
-  if (!kind || !touch.ownerId) return false;
-  const rows = await tx.query(
-    `INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT DO NOTHING RETURNING 1`,
-    [portalId, contactId, touch.key, touch.ownerId, kind, new Date(touch.at)],
+export interface TouchInput {
+  contactId: number;
+  key: string;
+  kind: TouchKind | undefined;
+  ownerId: string | null | undefined;
+  at: number;
+}
+
+/**
+ * Touches on contacts (engagements, sales-activity property changes, a rep's "touched"): what can meet their
+ * first-touch SLA, each once per key. Returns the contacts that got a touch they did not have.
+ */
+export async function recordTouches(tx: Queryable, portalId: number, touches: readonly TouchInput[]): Promise<Set<number>> {
+  const counted = touches.filter((touch) => touch.kind && touch.ownerId);
+  if (counted.length === 0) return new Set();
+  const rows = await tx.query<{ contact_id: number }>(
+    `INSERT INTO sla_touches (portal_id, contact_id, touch_key, owner_id, kind, at)
+     SELECT $1, c, k, o, t, a FROM jsonb_to_recordset($2::jsonb) AS x(c bigint, k text, o text, t text, a timestamptz)
+     ON CONFLICT DO NOTHING RETURNING contact_id`,
+    [portalId, JSON.stringify(counted.map((t) => ({ c: t.contactId, k: t.key, o: t.ownerId, t: t.kind, a: new Date(t.at).toISOString() })))],
   );
-  return rows.length > 0;
+  return new Set(rows.map((row) => row.contact_id));
+}
+
+/** The owners that HubSpot users are, for the users that are owners. */
+export async function ownersOfUsers(tx: Queryable, portalId: number, userIds: readonly number[]): Promise<Map<number, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx.query<{ user_id: number; owner_id: string }>(
+    'SELECT user_id, owner_id FROM owners WHERE portal_id = $1 AND user_id = ANY($2::bigint[])',
+    [portalId, [...new Set(userIds)]],
+  );
+  return new Map(rows.map((row) => [row.user_id, row.owner_id]));
 }
 
 /** The contact's current clock (locked) moved to `now` with its touches; `store` saves it. */

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../store/db';
 import { moveContactHistory, purgeContact } from '../store/lead-store';
 import { claimInbox, markFailed, markProcessed, type ClaimedEvent } from './inbox-claims';
 import { presentValues, type PipelineDeps } from './pipeline-deps';
-import { processContact, rescoreContact, type ContactInput, type ProcessContext } from './process-contact';
+import { rescoreContact, settleContacts, type ContactInput, type ProcessContext, type ProcessOutcome } from './process-contact';
 import { routeWaitingLeads } from './route-waiting-leads';
 
 /** HubSpot object type ids of the engagements the app reads, by their v3 names. */
@@ -89,12 +89,7 @@ export class InboxWorker {
       const live = await this.options.settings.live(portalId);
       const work = await this.collectWork(portalId, events, live, log);
       const ctx: ProcessContext = { portalId, live, now: this.now() };
-      const awaitingRouting: number[] = [];
-      for (const [contactId, { inputs, events: contactEvents }] of work.contacts) {
-        await this.settle(contactEvents, log, contactId, async (tx) => {
-          if ((await processContact(tx, ctx, contactId, inputs)).awaitingRouting) awaitingRouting.push(contactId);
-        });
-      }
+      const awaitingRouting = await this.settleAll(ctx, work.contacts, log);
       // Leads that just became sales-ready and wait for their company's owner: routed now (the hold queue retries).
       if (awaitingRouting.length > 0) await routeWaitingLeads(this.options, portalId, live, awaitingRouting, this.now());
       for (const event of work.lifecycle) {
@@ -102,6 +97,41 @@ export class InboxWorker {
       }
     } catch (error) {
       await this.fail(events, error, log);
+    }
+  }
+
+  /**
+   * Settles every contact of the batch in one transaction that also marks their events processed. When it
+   * fails, each contact is settled in a transaction of its own, so the one that fails alone is retried
+   * (and in the end dead-lettered) and the rest commit. Returns the leads waiting to be routed.
+   */
+  private async settleAll(ctx: ProcessContext, contacts: Map<number, ContactWork>, log: Logger): Promise<number[]> {
+    if (contacts.size === 0) return [];
+    const waiting = (outcomes: Map<number, ProcessOutcome>) => [...outcomes].filter(([, outcome]) => outcome.awaitingRouting).map(([id]) => id);
+    const settle = async (group: Map<number, ContactWork>) => {
+      const events = [...group.values()].flatMap((work) => work.events);
+      const started = process.hrtime.bigint();
+      const outcomes = await this.options.db.transaction(async (tx) => {
+        const settled = await settleContacts(tx, ctx, new Map([...group].map(([id, work]) => [id, work.inputs])));
+        await markProcessed(tx, [...new Set(events.map((e) => e.id))], this.id, this.now());
+        return settled;
+      });
+      this.options.metrics.processed.inc(events.length);
+      this.options.metrics.contactSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9 / group.size);
+      return waiting(outcomes);
+    };
+    try {
+      return await settle(contacts);
+    } catch (error) {
+      if (contacts.size === 1) {
+        const [contactId, work] = [...contacts][0]!;
+        await this.fail(work.events, error, log.child({ contactId }));
+        return [];
+      }
+      log.debug({ err: error, contacts: contacts.size }, 'batch failed; settling its contacts one by one');
+      const awaiting: number[] = [];
+      for (const [contactId, work] of contacts) awaiting.push(...(await this.settleAll(ctx, new Map([[contactId, work]]), log)));
+      return awaiting;
     }
   }
 

@@ -2,6 +2,7 @@ import type { LeadPriority } from '../domain/sla';
 import type { Activity, ContactFacts } from '../domain/activities';
 import type { Decision } from '../domain/qualification';
 import type { LedgerEntry } from '../domain/scoring';
+import { insertLedgerEntries } from './contact-batches';
 import type { Queryable } from './db';
 
 /** A contact's stored state, read under its row lock. */
@@ -38,49 +39,6 @@ export async function lockKnownContact(tx: Queryable, portalId: number, contactI
   return row;
 }
 
-/** Stores the activities not stored yet and returns those (the rest were replays). */
-/**
- * Stores activities by key: a new key is added, a known one keeps the earliest time it was seen at (so the
- * history does not depend on which event was processed first), and its ledger rows move with it. Returns
- * the activities that were new, which are the ones to award points for.
- */
-export async function insertActivities(tx: Queryable, portalId: number, contactId: number, given: readonly Activity[]): Promise<Activity[]> {
-  if (given.length === 0) return [];
-  // One row per key in the statement (PostgreSQL updates a row once per statement): the earliest of each.
-  const earliest = new Map<string, Activity>();
-  for (const activity of given) {
-    const known = earliest.get(activity.key);
-    if (!known || activity.occurredAt < known.occurredAt) earliest.set(activity.key, activity);
-  }
-  const activities = [...earliest.values()];
-  const rows = await tx.query<{ activity_key: string; added: boolean }>(
-    `INSERT INTO activities AS a (portal_id, contact_id, activity_key, type, occurred_at, detail)
-     SELECT $1, $2, k, t, to_timestamp(o / 1000.0), d::jsonb FROM unnest($3::text[], $4::text[], $5::float8[], $6::text[]) AS u(k, t, o, d)
-     ON CONFLICT (portal_id, contact_id, activity_key) DO UPDATE SET occurred_at = EXCLUDED.occurred_at
-       WHERE a.occurred_at > EXCLUDED.occurred_at
-     RETURNING activity_key, (xmax = 0) AS added`,
-    [
-      portalId,
-      contactId,
-      activities.map((a) => a.key),
-      activities.map((a) => a.type),
-      activities.map((a) => a.occurredAt),
-      activities.map((a) => JSON.stringify(a.detail)),
-    ],
-  );
-  const moved = rows.filter((row) => !row.added).map((row) => row.activity_key);
-  if (moved.length > 0) {
-    await tx.query(
-      `UPDATE score_ledger l SET occurred_at = a.occurred_at FROM activities a
-       WHERE l.portal_id = $1 AND l.contact_id = $2 AND l.source_key = ANY($3::text[])
-         AND a.portal_id = l.portal_id AND a.contact_id = l.contact_id AND a.activity_key = l.source_key`,
-      [portalId, contactId, moved],
-    );
-  }
-  const added = new Set(rows.filter((row) => row.added).map((row) => row.activity_key));
-  return activities.filter((activity) => added.has(activity.key));
-}
-
 export interface ActivityRow {
   activity_key: string;
   type: string;
@@ -98,23 +56,6 @@ export async function loadActivities(tx: Queryable, portalId: number, contactId:
   return rows.map(activityOf);
 }
 
-export async function insertLedger(tx: Queryable, portalId: number, contactId: number, entries: readonly LedgerEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.query(
-    `INSERT INTO score_ledger (portal_id, contact_id, source_key, rule_id, points, occurred_at)
-     SELECT $1, $2, s, r, p, to_timestamp(o / 1000.0) FROM unnest($3::text[], $4::text[], $5::float8[], $6::float8[]) AS u(s, r, p, o)
-     ON CONFLICT DO NOTHING`,
-    [
-      portalId,
-      contactId,
-      entries.map((e) => e.sourceKey),
-      entries.map((e) => e.ruleId),
-      entries.map((e) => e.points),
-      entries.map((e) => e.occurredAt),
-    ],
-  );
-}
-
 export async function loadLedger(tx: Queryable, portalId: number, contactId: number): Promise<LedgerEntry[]> {
   const rows = await tx.query<{ source_key: string; rule_id: string; points: number; occurred_at: Date }>(
     'SELECT source_key, rule_id, points, occurred_at FROM score_ledger WHERE portal_id = $1 AND contact_id = $2',
@@ -126,7 +67,7 @@ export async function loadLedger(tx: Queryable, portalId: number, contactId: num
 /** Replaces a contact's ledger (after a model change): the ledger always matches the live model. */
 export async function replaceLedger(tx: Queryable, portalId: number, contactId: number, entries: readonly LedgerEntry[]): Promise<void> {
   await tx.query('DELETE FROM score_ledger WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
-  await insertLedger(tx, portalId, contactId, entries);
+  await insertLedgerEntries(tx, portalId, entries.map((entry) => ({ contactId, entry })));
 }
 
 export interface DecisionRow {
@@ -143,14 +84,6 @@ export const decisionOf = (row: DecisionRow): Decision => ({
   ...(row.reason ? { reason: row.reason } : {}),
 });
 
-export async function loadDecisions(tx: Queryable, portalId: number, contactId: number): Promise<Decision[]> {
-  const rows = await tx.query<DecisionRow>(
-    'SELECT kind, decided_at, decided_by, reason FROM lead_decisions WHERE portal_id = $1 AND contact_id = $2 ORDER BY decided_at, id',
-    [portalId, contactId],
-  );
-  return rows.map(decisionOf);
-}
-
 export interface ContactState {
   facts: ContactFacts;
   factsLoaded: boolean;
@@ -163,55 +96,6 @@ export interface ContactState {
   reasons: string;
   settingsVersion: number;
   scoredAt: Date;
-}
-
-export async function saveContactState(tx: Queryable, portalId: number, contactId: number, state: ContactState): Promise<void> {
-  await tx.query(
-    `UPDATE contacts SET facts = $3, facts_loaded = $4, status = $5, status_since = $6, score = $7, fit_score = $8,
-       engagement_score = $9, grade = $10, reasons = $11, settings_version = $12, scored_at = $13, updated_at = $13
-     WHERE portal_id = $1 AND contact_id = $2`,
-    [
-      portalId,
-      contactId,
-      JSON.stringify(state.facts),
-      state.factsLoaded,
-      state.status,
-      state.statusSince,
-      Math.round(state.score),
-      Math.round(state.fit),
-      Math.round(state.engagement),
-      state.grade,
-      state.reasons,
-      state.settingsVersion,
-      state.scoredAt,
-    ],
-  );
-}
-
-export async function recordTransition(
-  tx: Queryable,
-  portalId: number,
-  contactId: number,
-  transition: { from: string; to: string; at: Date; reason: string },
-): Promise<void> {
-  await tx.query(
-    'INSERT INTO status_transitions (portal_id, contact_id, from_status, to_status, at, reason) VALUES ($1, $2, $3, $4, $5, $6)',
-    [portalId, contactId, transition.from, transition.to, transition.at, transition.reason],
-  );
-}
-
-/** Sets the contact's desired HubSpot values, replacing any not yet written (coalescing). */
-export async function upsertOutbox(tx: Queryable, portalId: number, contactId: number, properties: Record<string, string>, now: Date): Promise<void> {
-  await tx.query(
-    `INSERT INTO outbox (portal_id, contact_id, properties, updated_at, available_at) VALUES ($1, $2, $3, $4, $4)
-     ON CONFLICT (portal_id, contact_id) DO UPDATE SET properties = EXCLUDED.properties, updated_at = EXCLUDED.updated_at,
-       available_at = LEAST(outbox.available_at, EXCLUDED.available_at), attempts = 0, last_error = NULL`,
-    [portalId, contactId, JSON.stringify(properties), now],
-  );
-}
-
-export async function clearOutbox(tx: Queryable, portalId: number, contactId: number): Promise<void> {
-  await tx.query('DELETE FROM outbox WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
 }
 
 /** Tables holding a contact's data, purged on deletion and moved on merge. */

@@ -141,6 +141,35 @@ describe.each(testDatabases)('pipeline recovery and lifecycle on $name', (databa
     expect(await ledgerRows(contactId)).toBe(2);
   });
 
+  it('one contact that fails costs the rest of its batch nothing: the others commit, it alone is retried', async () => {
+    const good = newContact();
+    const bad = newContact();
+    await harness.send([emailOpen(good, T0), emailOpen(bad, T0), emailOpen(good, T0 + MINUTE)]);
+    const { db } = harness.service;
+    // The database refuses the bad contact's activities, as it would a value it cannot store.
+    await db.exec(`
+      CREATE FUNCTION refuse_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.contact_id = ${bad} THEN RAISE EXCEPTION 'contact % refused', NEW.contact_id; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_contact BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION refuse_contact();`);
+    try {
+      await laterWorker(0).drain();
+      expect(await ledgerRows(good)).toBe(2);
+      expect(await ledgerRows(bad)).toBe(0);
+      const inbox = await db.query<{ object_id: number; processed: boolean; last_error: string | null }>(
+        'SELECT object_id, processed_at IS NOT NULL AS processed, last_error FROM inbox ORDER BY object_id, id',
+      );
+      expect(inbox).toEqual([
+        { object_id: good, processed: true, last_error: null },
+        { object_id: good, processed: true, last_error: null },
+        { object_id: bad, processed: false, last_error: expect.stringMatching(`contact ${bad} refused`) },
+      ]);
+    } finally {
+      await db.exec('DROP TRIGGER refuse_contact ON activities; DROP FUNCTION refuse_contact();');
+    }
+    await laterWorker(2).drain();
+    expect(await ledgerRows(bad)).toBe(1);
+  });
+
   it('retries a failing event with backoff and dead-letters it after the last attempt, visibly', async () => {
     const contactId = newContact();
     // Every attempt fails inside the contact's transaction: the ledger table is missing for the while.

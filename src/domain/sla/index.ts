@@ -6,3 +6,4 @@ export type { SlaClock, SlaEffect, SlaState, Touch, TouchKind } from './sla-cloc
 export { breachActionSchema, leadPrioritySchema, slaPoliciesSchema, slaPolicySchema, type BreachAction, type LeadPriority, type SlaPolicy } from './sla-policy';
 export { startClock } from './start-clock';
 export { slaSettingsSchema, type SlaSettings } from './sla-settings';
+export { userIdOfSource } from './source-user';
