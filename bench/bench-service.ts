@@ -16,28 +16,44 @@ export const BENCH_USER = 4242;
 
 export interface BenchService {
   sandbox: HubspotSandbox;
+  /** The first portal's scenario. */
   applied: AppliedScenario;
+  /** Every portal's scenario, by portal id. */
+  portals: Map<number, AppliedScenario>;
   service: Service;
   close(): Promise<void>;
 }
 
 /**
  * The real service on a fresh database of `kind` (its own PostgreSQL schema, or a PGlite directory), installed
- * through OAuth into a portal of the HubSpot emulator that holds a seeded scenario; workers and jobs are left
- * for the benchmark to drive.
+ * through OAuth into portals of the HubSpot emulator that each hold a seeded scenario (the seed moved by the
+ * portal's index); workers and jobs are left for the benchmark to drive.
  */
 export async function startBenchService(
   kind: 'pglite' | 'postgres',
-  options: { portalId: number; scenario: Parameters<typeof generateScenario>[0]; rateLimit?: HubspotSandboxOptions['rateLimit'] },
+  options: {
+    portalId: number;
+    portals?: number;
+    scenario: Parameters<typeof generateScenario>[0];
+    rateLimit?: HubspotSandboxOptions['rateLimit'];
+    /** Run the service's own inbox workers and outbox writer in the background (default: the benchmark drives them). */
+    pipeline?: boolean;
+  },
 ): Promise<BenchService> {
+  const portalIds = Array.from({ length: options.portals ?? 1 }, (_, i) => options.portalId + i);
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'lead-manager-bench-'));
   const db = await openDb(kind === 'postgres' ? { databaseUrl: process.env.DATABASE_URL, schema } : { dataDir });
   const sandbox = createHubspotSandbox({
-    portals: [{ portalId: options.portalId, user: { id: BENCH_USER, email: 'admin@example.com' } }],
+    portals: portalIds.map((portalId) => ({ portalId, user: { id: BENCH_USER, email: 'admin@example.com' } })),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
-  const applied = applyScenario(sandbox.state, generateScenario(options.scenario), { portalId: options.portalId, appId: sandbox.app.appId });
+  const portals = new Map(
+    portalIds.map((portalId, i) => [
+      portalId,
+      applyScenario(sandbox.state, generateScenario({ ...options.scenario, seed: options.scenario.seed + i }), { portalId, appId: sandbox.app.appId }),
+    ]),
+  );
   const emulator = await sandbox.listen();
   const port = await freePort();
   const service = await startService({
@@ -47,13 +63,17 @@ export async function startBenchService(
     logger: silentLogger,
     db,
     jobs: false,
-    pipeline: false,
+    pipeline: options.pipeline ?? false,
     backfillOnInstall: false,
   });
-  await installThroughOAuth(service.url);
+  for (const portalId of portalIds) {
+    sandbox.setInstallingPortal(portalId);
+    await installThroughOAuth(service.url);
+  }
   return {
     sandbox,
-    applied,
+    applied: portals.get(portalIds[0]!)!,
+    portals,
     service,
     async close() {
       await service.stop();

@@ -9,6 +9,9 @@ export interface BenchRow {
   ours: string;
   baseline: string;
   ratio: string;
+  /** Where the figure goes in bench/results.json's `figures`, for comparing runs across commits. */
+  key?: string;
+  value?: number;
 }
 
 /**

@@ -54,8 +54,13 @@ export class InboxWorker {
     const { db, batchSize = 1_000, leaseMs = 60_000 } = this.options;
     const claimed = await claimInbox(db, this.id, this.now(), batchSize, leaseMs);
     const byPortal = new Map<number, ClaimedEvent[]>();
-    for (const event of claimed) byPortal.set(event.portal_id, [...(byPortal.get(event.portal_id) ?? []), event]);
-    for (const [portalId, events] of byPortal) await this.processPortal(portalId, events);
+    for (const event of claimed) {
+      const events = byPortal.get(event.portal_id);
+      if (events) events.push(event);
+      else byPortal.set(event.portal_id, [event]);
+    }
+    // Portals at once: each waits on its own HubSpot budget, never behind another's.
+    await Promise.all([...byPortal].map(([portalId, events]) => this.processPortal(portalId, events)));
     return claimed.length;
   }
 
@@ -196,7 +201,9 @@ export class InboxWorker {
         await this.options.db.transaction((tx) => markProcessed(tx, [event.id], this.id, this.now()));
         continue;
       }
-      byType.set(objectType, [...(byType.get(objectType) ?? []), event]);
+      const typed = byType.get(objectType);
+      if (typed) typed.push(event);
+      else byType.set(objectType, [event]);
     }
     for (const [objectType, typed] of byType) {
       try {
