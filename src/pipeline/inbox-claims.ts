@@ -11,22 +11,38 @@ export interface ClaimedEvent {
   attempts: number;
 }
 
+/** Ready: not processed, not dead, due, and not leased by a live worker. */
+const READY = 'processed_at IS NULL AND dead_at IS NULL AND available_at <= $1 AND (leased_until IS NULL OR leased_until < $1)';
+
 /**
- * Leases up to `limit` ready inbox rows to `owner` until `now + leaseMs`. SKIP LOCKED lets any number of
- * workers in any number of processes claim at once without waiting on, or taking, each other's rows;
- * a worker that dies simply lets its lease run out.
+ * Portals with ready events, among the oldest `sample` ready events: the ones a worker should turn to next
+ * (oldest first, so no portal waits behind a busy one for long).
  */
-export async function claimInbox(db: Db, owner: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
+export async function portalsWithReadyEvents(db: Db, now: Date, limit: number, sample = 10_000): Promise<number[]> {
+  const rows = await db.query<{ portal_id: number }>(
+    `SELECT portal_id FROM (SELECT portal_id, available_at FROM inbox WHERE ${READY} ORDER BY available_at, id LIMIT $3) s
+     GROUP BY portal_id ORDER BY min(available_at) LIMIT $2`,
+    [now, limit, sample],
+  );
+  return rows.map((row) => row.portal_id);
+}
+
+/**
+ * Leases up to `limit` of a portal's ready inbox rows to `owner` until `now + leaseMs`. SKIP LOCKED lets any
+ * number of workers in any number of processes claim at once without waiting on, or taking, each other's
+ * rows; a worker that dies simply lets its lease run out.
+ */
+export async function claimInbox(db: Db, owner: string, now: Date, limit: number, leaseMs: number, portalId?: number): Promise<ClaimedEvent[]> {
   return db.query<ClaimedEvent>(
     `UPDATE inbox SET leased_until = $2, lease_owner = $3, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM inbox
-       WHERE processed_at IS NULL AND dead_at IS NULL AND available_at <= $1 AND (leased_until IS NULL OR leased_until < $1)
+       WHERE ${READY} AND ($5::bigint IS NULL OR portal_id = $5)
        ORDER BY available_at, id
        LIMIT $4
        FOR UPDATE SKIP LOCKED)
      RETURNING id, portal_id, event_key, subscription_type, object_id, occurred_at, payload, attempts`,
-    [now, new Date(now.getTime() + leaseMs), owner, limit],
+    [now, new Date(now.getTime() + leaseMs), owner, limit, portalId ?? null],
   );
 }
 

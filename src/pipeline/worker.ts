@@ -6,7 +6,7 @@ import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
 import { moveContactHistory, purgeContact } from '../store/lead-store';
-import { claimInbox, markFailed, markProcessed, type ClaimedEvent } from './inbox-claims';
+import { claimInbox, markFailed, markProcessed, portalsWithReadyEvents, type ClaimedEvent } from './inbox-claims';
 import { presentValues, type PipelineDeps } from './pipeline-deps';
 import { rescoreContact, settleContacts, type ContactInput, type ProcessContext, type ProcessOutcome } from './process-contact';
 import { routeWaitingLeads } from './route-waiting-leads';
@@ -23,7 +23,10 @@ const ENGAGEMENT_PROPERTIES = ['hs_timestamp', 'hubspot_owner_id', 'hs_email_dir
 
 export interface WorkerOptions extends PipelineDeps {
   id?: string;
+  /** Events claimed at once from one portal. */
   batchSize?: number;
+  /** Portals a round works on at once. */
+  portalsAtOnce?: number;
   leaseMs?: number;
   maxAttempts?: number;
 }
@@ -49,19 +52,24 @@ export class InboxWorker {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** One claim-and-process round; returns how many events it claimed. */
+  /**
+   * One round: up to `portalsAtOnce` portals with ready events (the oldest first), each claiming a batch of
+   * its own events and processed at once beside the others. A batch of one portal makes its HubSpot reads
+   * cover as many events as they can, and each portal waits only on its own HubSpot budget. Returns how many
+   * events it claimed.
+   */
   async runOnce(): Promise<number> {
-    const { db, batchSize = 1_000, leaseMs = 60_000 } = this.options;
-    const claimed = await claimInbox(db, this.id, this.now(), batchSize, leaseMs);
-    const byPortal = new Map<number, ClaimedEvent[]>();
-    for (const event of claimed) {
-      const events = byPortal.get(event.portal_id);
-      if (events) events.push(event);
-      else byPortal.set(event.portal_id, [event]);
-    }
-    // Portals at once: each waits on its own HubSpot budget, never behind another's.
-    await Promise.all([...byPortal].map(([portalId, events]) => this.processPortal(portalId, events)));
-    return claimed.length;
+    const { db, batchSize = 1_000, leaseMs = 60_000, portalsAtOnce = 16 } = this.options;
+    const now = this.now();
+    const portals = await portalsWithReadyEvents(db, now, portalsAtOnce);
+    const claimed = await Promise.all(
+      portals.map(async (portalId) => {
+        const events = await claimInbox(db, this.id, now, batchSize, leaseMs, portalId);
+        if (events.length > 0) await this.processPortal(portalId, events);
+        return events.length;
+      }),
+    );
+    return claimed.reduce((sum, count) => sum + count, 0);
   }
 
   /** Drains the inbox until it is empty (tests, benchmarks, backfill). */
