@@ -3,7 +3,7 @@ import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/propert
 import type { PublicObjectSearchRequest } from '@hubspot/api-client/lib/codegen/crm/contacts';
 import type { SimplePublicObjectInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/tasks';
 import { HubspotApiError } from './api-error';
-import { batchChunks } from './batch-chunks';
+import { ASSOCIATION_BATCH_LIMIT, batchChunks } from './batch-chunks';
 import type { SdkCallOptions } from './error-response-capture';
 import type { SdkRequest } from './gateway-call';
 import type {
@@ -50,7 +50,7 @@ export interface PortalClient {
     listAll(options?: { archived?: boolean }): Promise<Owner[]>;
   };
   associations: {
-    /** For each of `ids` (every one is a key), the ids of its associated `toType` records (v4, 100 per call). */
+    /** For each of `ids` (every one is a key), the ids of its associated `toType` records (v4, 1,000 per call). */
     batchRead(fromType: string, toType: string, ids: readonly string[]): Promise<Map<string, string[]>>;
   };
   objects: {
@@ -181,7 +181,7 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
       batchRead: async (fromType, toType, ids) => {
         const associated = new Map<string, string[]>(unique(ids).map((id) => [id, []]));
         await Promise.all(
-          batchChunks([...associated.keys()]).map(async (chunk) => {
+          batchChunks([...associated.keys()], ASSOCIATION_BATCH_LIMIT).map(async (chunk) => {
             let inputs: { id: string; after?: string }[] = chunk.map((id) => ({ id }));
             while (inputs.length > 0) {
               const request = inputs;

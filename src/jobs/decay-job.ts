@@ -1,5 +1,7 @@
 import type { Logger } from '../log';
-import { rescoreContact } from '../pipeline/process-contact';
+import { settleContacts } from '../pipeline/process-contact';
+import { rescoreChunk } from '../pipeline/rescore-portal';
+import { yieldWhenBusy } from '../yield-when-busy';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import type { SettingsStore } from '../store/settings-store';
@@ -31,10 +33,13 @@ export function decayJob(deps: {
            ORDER BY scored_at NULLS FIRST LIMIT $3`,
           [portalId, now, deps.perPortal ?? 5_000],
         );
-        for (const { contact_id } of due) {
-          const outcome = await deps.db.transaction((tx) => rescoreContact(tx, { portalId, live, now }, contact_id));
-          rescored += 1;
-          if (outcome.outboxChanged || outcome.statusChanged) changed += 1;
+        const size = rescoreChunk(deps.db);
+        for (let start = 0; start < due.length; start += size) {
+          const chunk = due.slice(start, start + size).map((row) => row.contact_id);
+          const outcomes = await deps.db.transaction((tx) => settleContacts(tx, { portalId, live, now }, new Map(chunk.map((id) => [id, []]))));
+          rescored += chunk.length;
+          changed += [...outcomes.values()].filter((outcome) => outcome.outboxChanged || outcome.statusChanged).length;
+          await yieldWhenBusy();
         }
         if (due.length > 0) deps.logger.info({ portalId, rescored: due.length }, 'decay rescoring done');
       }

@@ -20,6 +20,7 @@ import {
 } from '../store/contact-batches';
 import type { Queryable } from '../store/db';
 import type { ContactRow, ContactState } from '../store/lead-store';
+import { yieldWhenBusy } from '../yield-when-busy';
 import { requestRouting } from './route-sales-ready';
 import { closeSlaClock, meetSlaClock, ownersOfUsers, recordTouches, SALES_ACTIVITY_PROPERTIES, touchKindOf, type TouchInput } from './sla-clocks';
 
@@ -132,6 +133,8 @@ export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: R
   const transitions: Transition[] = [];
   const scored = new Map<number, { status: string; total: number; fit: number; engagement: number; grade: string; reasons: string; facts: ContactFacts }>();
   for (const contactId of ids) {
+    // Scoring a large model is CPU work: a large set gives the event loop its turns between leads.
+    await yieldWhenBusy();
     const row = rows.get(contactId)!;
     const { facts, factsLoaded } = mapped.get(contactId)!;
     const { status, transitions: replayed, score } = qualify(scoring, ledgers.get(contactId)!, facts, decisions.get(contactId)!, now.getTime());

@@ -1,10 +1,17 @@
 import type { LiveSettings } from '../domain/portal-settings';
-import { award } from '../domain/scoring';
+import { award, type LedgerEntry } from '../domain/scoring';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
-import { loadActivities, lockContact, replaceLedger } from '../store/lead-store';
+import { loadActivitiesOf, lockContacts, replaceLedgers } from '../store/contact-batches';
 import { yieldWhenBusy } from '../yield-when-busy';
-import { rescoreContact } from './process-contact';
+import { settleContacts } from './process-contact';
+
+/**
+ * Contacts rescored per transaction, a few statements for each chunk. The embedded database reads a
+ * statement's whole answer in one turn of the event loop, and a large model's ledgers are large, so its
+ * chunks stay small; PostgreSQL's answers stream in, so its chunks are as large as throughput wants.
+ */
+export const rescoreChunk = (db: Pick<Db, 'kind'>): number => (db.kind === 'pglite' ? 25 : 500);
 
 export interface RescoreProgress {
   state: 'idle' | 'running' | 'done';
@@ -14,7 +21,7 @@ export interface RescoreProgress {
 
 /**
  * After a model is published: every contact's ledger is rebuilt from its activities under the new model
- * and the lead rescored, a contact per transaction; the outbox carries only values that changed.
+ * and the lead rescored, a chunk of contacts per transaction; the outbox carries only values that changed.
  */
 export class PortalRescorer {
   private readonly progress = new Map<number, RescoreProgress>();
@@ -49,14 +56,21 @@ export class PortalRescorer {
     this.progress.set(portalId, progress);
     const now = this.deps.now();
     try {
-      for (const contactId of ids) {
+      const size = rescoreChunk(db);
+      for (let start = 0; start < ids.length; start += size) {
+        const chunk = ids.slice(start, start + size);
         await db.transaction(async (tx) => {
-          await lockContact(tx, portalId, contactId);
-          const activities = await loadActivities(tx, portalId, contactId);
-          await replaceLedger(tx, portalId, contactId, activities.flatMap((activity) => award(live.settings.scoring, activity)));
-          await rescoreContact(tx, { portalId, live, now }, contactId);
+          await lockContacts(tx, portalId, chunk);
+          const activities = await loadActivitiesOf(tx, portalId, chunk);
+          const entries: Array<{ contactId: number; entry: LedgerEntry }> = [];
+          for (const contactId of chunk) {
+            for (const activity of activities.get(contactId)!) entries.push(...award(live.settings.scoring, activity).map((entry) => ({ contactId, entry })));
+            await yieldWhenBusy();
+          }
+          await replaceLedgers(tx, portalId, chunk, entries);
+          await settleContacts(tx, { portalId, live, now }, new Map(chunk.map((contactId) => [contactId, []])));
         });
-        progress.done += 1;
+        progress.done += chunk.length;
         // Awarding and rescoring are CPU work between the statements; the loop gets its turn here too.
         await yieldWhenBusy();
       }

@@ -3,7 +3,7 @@ import type { Decision } from '../domain/qualification';
 import type { LedgerEntry } from '../domain/scoring';
 import type { SlaClock } from '../domain/sla';
 import type { Queryable } from './db';
-import { decisionOf, type AssignmentRow, type ContactRow, type ContactState, type DecisionRow } from './lead-store';
+import { activityOf, decisionOf, type ActivityRow, type AssignmentRow, type ContactRow, type ContactState, type DecisionRow } from './lead-store';
 
 /**
  * Set-based reads and writes of many contacts of one portal in one transaction: each function is one
@@ -70,14 +70,19 @@ export async function upsertActivities(tx: Queryable, portalId: number, given: r
   return items.filter((item) => added.has(`${item.contactId}:${item.activity.key}`));
 }
 
+/** Ledger rows per statement: a large model awards many per activity, and one statement cannot be split. */
+const LEDGER_ROWS_PER_STATEMENT = 5_000;
+
 export async function insertLedgerEntries(tx: Queryable, portalId: number, entries: ReadonlyArray<{ contactId: number; entry: LedgerEntry }>): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.query(
-    `INSERT INTO score_ledger (portal_id, contact_id, source_key, rule_id, points, occurred_at)
-     SELECT $1, c, s, r, p, to_timestamp(o / 1000.0) FROM jsonb_to_recordset($2::jsonb) AS x(c bigint, s text, r text, p float8, o float8)
-     ON CONFLICT DO NOTHING`,
-    [portalId, json(entries.map(({ contactId, entry }) => ({ c: contactId, s: entry.sourceKey, r: entry.ruleId, p: entry.points, o: entry.occurredAt })))],
-  );
+  for (let start = 0; start < entries.length; start += LEDGER_ROWS_PER_STATEMENT) {
+    const slice = entries.slice(start, start + LEDGER_ROWS_PER_STATEMENT);
+    await tx.query(
+      `INSERT INTO score_ledger (portal_id, contact_id, source_key, rule_id, points, occurred_at)
+       SELECT $1, c, s, r, p, to_timestamp(o / 1000.0) FROM jsonb_to_recordset($2::jsonb) AS x(c bigint, s text, r text, p float8, o float8)
+       ON CONFLICT DO NOTHING`,
+      [portalId, json(slice.map(({ contactId, entry }) => ({ c: contactId, s: entry.sourceKey, r: entry.ruleId, p: entry.points, o: entry.occurredAt })))],
+    );
+  }
 }
 
 /** Groups rows by contact, every asked-for contact present (with nothing, when it has no rows). */
@@ -85,6 +90,25 @@ function byContact<Row extends { contact_id: number }, T>(ids: readonly number[]
   const grouped = new Map(ids.map((id) => [id, [] as T[]]));
   for (const row of rows) grouped.get(row.contact_id)?.push(map(row));
   return grouped;
+}
+
+export async function loadActivitiesOf(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, Activity[]>> {
+  const rows = await tx.query<ActivityRow & { contact_id: number }>(
+    'SELECT contact_id, activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])',
+    [portalId, contactIds],
+  );
+  return byContact(contactIds, rows, activityOf);
+}
+
+/** Replaces the contacts' ledgers (after a model change): the ledger always matches the live model. */
+export async function replaceLedgers(
+  tx: Queryable,
+  portalId: number,
+  contactIds: readonly number[],
+  entries: ReadonlyArray<{ contactId: number; entry: LedgerEntry }>,
+): Promise<void> {
+  await tx.query('DELETE FROM score_ledger WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])', [portalId, contactIds]);
+  await insertLedgerEntries(tx, portalId, entries);
 }
 
 export async function loadLedgers(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, LedgerEntry[]>> {

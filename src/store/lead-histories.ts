@@ -1,8 +1,7 @@
-import type { Activity, ContactFacts } from '../domain/activities';
-import type { Decision } from '../domain/qualification';
+import type { ContactFacts } from '../domain/activities';
 import type { LeadHistory } from '../domain/preview/preview-model';
+import { loadActivitiesOf, loadDecisionsOf } from './contact-batches';
 import type { Queryable } from './db';
-import { activityOf, decisionOf, type ActivityRow, type DecisionRow } from './lead-store';
 
 /**
  * The stored histories of the portal's next `limit` contacts after `afterContactId`, in id order: three
@@ -20,17 +19,10 @@ export async function loadLeadHistories(
   );
   if (contacts.length === 0) return [];
   const ids = contacts.map((contact) => contact.contact_id);
-  const activities = await db.query<ActivityRow & { contact_id: number }>(
-    'SELECT contact_id, activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])',
-    [portalId, ids],
-  );
-  const decisions = await db.query<DecisionRow & { contact_id: number }>(
-    `SELECT contact_id, kind, decided_at, decided_by, reason FROM lead_decisions
-     WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY decided_at, id`,
-    [portalId, ids],
-  );
-  const histories = new Map(ids.map((id) => [id, { activities: [] as Activity[], decisions: [] as Decision[] }]));
-  for (const row of activities) histories.get(row.contact_id)!.activities.push(activityOf(row));
-  for (const row of decisions) histories.get(row.contact_id)!.decisions.push(decisionOf(row));
-  return contacts.map((contact) => ({ contactId: contact.contact_id, history: { ...histories.get(contact.contact_id)!, facts: contact.facts } }));
+  const activities = await loadActivitiesOf(db, portalId, ids);
+  const decisions = await loadDecisionsOf(db, portalId, ids);
+  return contacts.map((contact) => ({
+    contactId: contact.contact_id,
+    history: { activities: activities.get(contact.contact_id)!, decisions: decisions.get(contact.contact_id)!, facts: contact.facts },
+  }));
 }

@@ -2,7 +2,6 @@ import type { LeadPriority } from '../domain/sla';
 import type { Activity, ContactFacts } from '../domain/activities';
 import type { Decision } from '../domain/qualification';
 import type { LedgerEntry } from '../domain/scoring';
-import { insertLedgerEntries } from './contact-batches';
 import type { Queryable } from './db';
 
 /** A contact's stored state, read under its row lock. */
@@ -48,26 +47,12 @@ export interface ActivityRow {
 
 export const activityOf = (row: ActivityRow): Activity => ({ key: row.activity_key, type: row.type, occurredAt: row.occurred_at.getTime(), detail: row.detail });
 
-export async function loadActivities(tx: Queryable, portalId: number, contactId: number): Promise<Activity[]> {
-  const rows = await tx.query<ActivityRow>('SELECT activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = $2', [
-    portalId,
-    contactId,
-  ]);
-  return rows.map(activityOf);
-}
-
 export async function loadLedger(tx: Queryable, portalId: number, contactId: number): Promise<LedgerEntry[]> {
   const rows = await tx.query<{ source_key: string; rule_id: string; points: number; occurred_at: Date }>(
     'SELECT source_key, rule_id, points, occurred_at FROM score_ledger WHERE portal_id = $1 AND contact_id = $2',
     [portalId, contactId],
   );
   return rows.map((row) => ({ sourceKey: row.source_key, ruleId: row.rule_id, points: row.points, occurredAt: row.occurred_at.getTime() }));
-}
-
-/** Replaces a contact's ledger (after a model change): the ledger always matches the live model. */
-export async function replaceLedger(tx: Queryable, portalId: number, contactId: number, entries: readonly LedgerEntry[]): Promise<void> {
-  await tx.query('DELETE FROM score_ledger WHERE portal_id = $1 AND contact_id = $2', [portalId, contactId]);
-  await insertLedgerEntries(tx, portalId, entries.map((entry) => ({ contactId, entry })));
 }
 
 export interface DecisionRow {

@@ -214,13 +214,14 @@ describe('HubSpot gateway requests', () => {
         return [207, { ...BATCH_OK(results), errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'no associations', context: { fromIds: ['2'] } }] }];
       });
 
-    const map = await gateway.forPortal(PORTAL).associations.batchRead('calls', 'contacts', [...ids(1, 101)]);
+    // v4 association reads take 1,000 ids a call.
+    const map = await gateway.forPortal(PORTAL).associations.batchRead('calls', 'contacts', [...ids(1, 1_001)]);
 
-    expect(map.size).toBe(101);
+    expect(map.size).toBe(1_001);
     expect(map.get('1')).toEqual(['9001', '9002']);
     expect(map.get('2')).toEqual([]);
-    expect(map.get('101')).toEqual(['9101']);
-    expect(bodies.map((b) => b.inputs.length).sort((a, b) => a - b)).toEqual([1, 1, 100]);
+    expect(map.get('1001')).toEqual(['10001']);
+    expect(bodies.map((b) => b.inputs.length).sort((a, b) => a - b)).toEqual([1, 1, 1_000]);
     expect(bodies.find((b) => b.inputs[0]?.after)?.inputs).toEqual([{ id: '1', after: 'more' }]);
   });
 
