@@ -155,8 +155,9 @@ export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: R
         facts,
         factsLoaded,
         status,
-        // The replay says since when: an earlier event learnt later moves it, even when the status stays.
-        statusSince: last ? new Date(last.at) : statusChanged ? now : row.status_since,
+        // The replay says since when: an earlier event learnt later moves it, even when the status stays;
+        // a lead the replay never moved is new since it was created, whatever it looked like in between.
+        statusSince: last ? new Date(last.at) : null,
         score: score.total,
         fit: score.fit,
         engagement: score.engagement,
