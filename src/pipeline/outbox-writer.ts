@@ -3,15 +3,8 @@ import { HubspotApiError } from '../hubspot/api-error';
 import type { CrmRecordUpdate } from '../hubspot/crm-types';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
+import { claimOutboxRows, deferOutboxRows, portalsWithReadyOutbox, settleOutboxRows, type OutboxRow } from '../store/outbox-rows';
 import type { PipelineDeps } from './pipeline-deps';
-
-interface OutboxRow {
-  contact_id: number;
-  properties: Record<string, string>;
-  updated_at: Date;
-  attempts: number;
-  written: Record<string, string> | null;
-}
 
 export interface OutboxWriterOptions extends Omit<PipelineDeps, 'settings'> {
   leaseMs?: number;
@@ -41,48 +34,39 @@ export class OutboxWriter {
   async flushAll(): Promise<FlushResult> {
     const total: FlushResult = { written: 0, unchanged: 0, gone: 0, failed: 0 };
     for (;;) {
-      const portals = await this.options.db.query<{ portal_id: number }>(
-        'SELECT DISTINCT portal_id FROM outbox WHERE available_at <= $1',
-        [this.now()],
-      );
+      const portals = await portalsWithReadyOutbox(this.options.db, this.now());
       if (portals.length === 0) return total;
-      const results = await Promise.all(portals.map(({ portal_id }) => this.flushPortal(portal_id)));
+      const results = await Promise.all(portals.map((portalId) => this.flushPortal(portalId)));
       for (const result of results) {
         for (const key of Object.keys(total) as (keyof FlushResult)[]) total[key] += result[key];
       }
     }
   }
 
-  /** One batch (≤100 contacts) of a portal. */
+  /** One batch (≤100 contacts) of a portal; its rows are settled together once HubSpot has answered. */
   async flushPortal(portalId: number): Promise<FlushResult> {
-    const { db, leaseMs = 60_000 } = this.options;
-    const now = this.now();
-    // Leasing by pushing available_at forward: another writer skips these rows until the lease runs out.
-    const rows = await db.query<OutboxRow>(
-      `WITH claimed AS (
-         UPDATE outbox SET available_at = $3, attempts = attempts + 1
-         WHERE (portal_id, contact_id) IN (
-           SELECT portal_id, contact_id FROM outbox WHERE portal_id = $1 AND available_at <= $2
-           ORDER BY available_at LIMIT 100 FOR UPDATE SKIP LOCKED)
-         RETURNING contact_id, properties, updated_at, attempts)
-       SELECT claimed.*, c.written FROM claimed
-       LEFT JOIN contacts c ON c.portal_id = $1 AND c.contact_id = claimed.contact_id`,
-      [portalId, now, new Date(now.getTime() + leaseMs)],
-    );
-    const result: FlushResult = { written: 0, unchanged: 0, gone: 0, failed: 0 };
+    const rows = await claimOutboxRows(this.options.db, portalId, this.now(), this.options.leaseMs ?? 60_000);
+    const outcomes: Outcomes = { written: [], done: [], failures: [] };
     const pending: OutboxRow[] = [];
     for (const row of rows) {
-      if (Object.keys(changedProperties(row.properties, row.written ?? {})).length === 0) {
-        await this.settle(portalId, row, 'unchanged');
-        result.unchanged += 1;
-      } else pending.push(row);
+      if (Object.keys(changedProperties(row.properties, row.written ?? {})).length === 0) outcomes.done.push(row);
+      else pending.push(row);
     }
-    await this.write(portalId, pending, result);
-    return result;
+    const unchanged = outcomes.done.length;
+    const gone = await this.write(portalId, pending, outcomes);
+    await settleOutboxRows(this.options.db, portalId, outcomes.written, outcomes.done, this.now());
+    for (const failure of outcomes.failures) await this.retryLater(portalId, failure.rows, failure.error);
+    this.options.metrics.propertiesWritten.inc(outcomes.written.length);
+    for (const row of gone) {
+      this.options.metrics.writeFailures.inc({ reason: 'contact_gone' });
+      this.options.logger.info({ portalId, contactId: row.contact_id }, 'contact no longer in HubSpot; its pending write dropped');
+    }
+    return { written: outcomes.written.length, unchanged, gone: gone.length, failed: outcomes.failures.reduce((sum, failure) => sum + failure.rows.length, 0) };
   }
 
-  private async write(portalId: number, rows: OutboxRow[], result: FlushResult): Promise<void> {
-    if (rows.length === 0) return;
+  /** Sends the rows' changed values, sorting each row into its outcome; returns the contacts HubSpot no longer has. */
+  private async write(portalId: number, rows: OutboxRow[], outcomes: Outcomes): Promise<OutboxRow[]> {
+    if (rows.length === 0) return [];
     const stamp = this.now();
     const inputs: CrmRecordUpdate[] = rows.map((row) => ({
       id: String(row.contact_id),
@@ -92,75 +76,56 @@ export class OutboxWriter {
     try {
       chunks = await this.options.gateway.forPortal(portalId).contacts.batchUpdate(inputs);
     } catch (error) {
-      for (const row of rows) await this.retryLater(portalId, row, error);
-      result.failed += rows.length;
-      return;
+      outcomes.failures.push({ rows, error });
+      return [];
     }
     const byId = new Map(rows.map((row) => [String(row.contact_id), row]));
+    const gone: OutboxRow[] = [];
     for (const chunk of chunks) {
       const chunkRows = chunk.ids.map((id) => byId.get(id)!);
       if (chunk.ok) {
         const missing = new Set(chunk.errors.flatMap((error) => error.context.ids ?? []));
         for (const row of chunkRows) {
           if (missing.has(String(row.contact_id))) {
-            await this.settle(portalId, row, 'gone');
-            result.gone += 1;
-          } else {
-            await this.settle(portalId, row, 'written');
-            result.written += 1;
-          }
+            outcomes.done.push(row);
+            gone.push(row);
+          } else outcomes.written.push(row);
         }
       } else if (chunkRows.length > 1 && isRejection(chunk.error)) {
         // HubSpot refused the whole batch because of some contact in it: halve until it is found.
         const half = Math.ceil(chunkRows.length / 2);
-        await this.write(portalId, chunkRows.slice(0, half), result);
-        await this.write(portalId, chunkRows.slice(half), result);
+        gone.push(...(await this.write(portalId, chunkRows.slice(0, half), outcomes)));
+        gone.push(...(await this.write(portalId, chunkRows.slice(half), outcomes)));
       } else {
-        for (const row of chunkRows) await this.retryLater(portalId, row, chunk.error);
-        result.failed += chunkRows.length;
+        outcomes.failures.push({ rows: chunkRows, error: chunk.error });
       }
     }
+    return gone;
   }
 
-  /** Done with a row: record what HubSpot now holds and drop the row unless a newer value arrived meanwhile. */
-  private async settle(portalId: number, row: OutboxRow, outcome: 'written' | 'unchanged' | 'gone'): Promise<void> {
-    await this.options.db.transaction(async (tx) => {
-      if (outcome === 'written') {
-        await tx.query('UPDATE contacts SET written = written || $3::jsonb WHERE portal_id = $1 AND contact_id = $2', [
-          portalId,
-          row.contact_id,
-          JSON.stringify(row.properties),
-        ]);
-      }
-      await tx.query('DELETE FROM outbox WHERE portal_id = $1 AND contact_id = $2 AND updated_at = $3', [portalId, row.contact_id, row.updated_at]);
-      // A newer value that arrived while we wrote is due at once, not after our lease.
-      await tx.query('UPDATE outbox SET available_at = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, row.contact_id, this.now()]);
-    });
-    if (outcome === 'written') this.options.metrics.propertiesWritten.inc();
-    if (outcome === 'gone') {
-      this.options.metrics.writeFailures.inc({ reason: 'contact_gone' });
-      this.options.logger.info({ portalId, contactId: row.contact_id }, 'contact no longer in HubSpot; its pending write dropped');
-    }
-  }
-
-  private async retryLater(portalId: number, row: OutboxRow, error: unknown): Promise<void> {
+  /** Rows that failed together: tried again with backoff, or given up on after too many attempts or when the portal is gone. */
+  private async retryLater(portalId: number, rows: readonly OutboxRow[], error: unknown): Promise<void> {
     const inactive = error instanceof PortalInactiveError;
-    const giveUp = inactive || row.attempts >= (this.options.maxAttempts ?? 10);
-    const message = error instanceof Error ? error.message : String(error);
-    if (giveUp) {
-      await this.options.db.query('DELETE FROM outbox WHERE portal_id = $1 AND contact_id = $2 AND updated_at = $3', [portalId, row.contact_id, row.updated_at]);
-    } else {
-      const delay = Math.min(2_000 * 2 ** (row.attempts - 1), 30 * 60_000);
-      await this.options.db.query('UPDATE outbox SET available_at = $3, last_error = $4 WHERE portal_id = $1 AND contact_id = $2', [
-        portalId,
-        row.contact_id,
-        new Date(this.now().getTime() + delay),
-        message.slice(0, 2000),
-      ]);
+    const giveUp = (row: OutboxRow) => inactive || row.attempts >= (this.options.maxAttempts ?? 10);
+    const now = this.now().getTime();
+    const retries = rows.filter((row) => !giveUp(row)).map((row) => ({ row, at: new Date(now + Math.min(2_000 * 2 ** (row.attempts - 1), 30 * 60_000)) }));
+    const givenUp = rows.filter(giveUp);
+    await deferOutboxRows(this.options.db, portalId, retries, givenUp, error instanceof Error ? error.message : String(error));
+    if (givenUp.length > 0) this.options.metrics.writeFailures.inc({ reason: inactive ? 'portal_inactive' : 'gave_up' }, givenUp.length);
+    if (retries.length > 0) this.options.metrics.writeFailures.inc({ reason: 'retry' }, retries.length);
+    if (!inactive) {
+      const contactIds = rows.slice(0, 10).map((row) => row.contact_id);
+      this.options.logger.warn({ portalId, contacts: rows.length, contactIds, givenUp: givenUp.length, err: error }, 'contact writes failed');
     }
-    this.options.metrics.writeFailures.inc({ reason: inactive ? 'portal_inactive' : giveUp ? 'gave_up' : 'retry' });
-    if (!inactive) this.options.logger.warn({ portalId, contactId: row.contact_id, err: error, giveUp }, 'contact write failed');
   }
+}
+
+/** What became of a flush's rows. */
+interface Outcomes {
+  written: OutboxRow[];
+  /** Nothing (more) to write: unchanged, or the contact is gone. */
+  done: OutboxRow[];
+  failures: Array<{ rows: OutboxRow[]; error: unknown }>;
 }
 
 function isRejection(error: Error): boolean {
