@@ -1,11 +1,10 @@
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
+import { LOCK_KEYS } from '../store/lock-keys';
 import type { Installation, InstallationRepository } from '../store/installations';
 import { RefreshTokenRejectedError, type OAuthClient } from './oauth-client';
 import { PortalInactiveError, type TokenProvider } from './token-provider';
 
-/** Advisory lock keys for refreshes live above every other key the app uses; + portal id. */
-const REFRESH_LOCK_BASE = 2 ** 40;
 
 export interface TokenVaultOptions {
   db: Db;
@@ -66,7 +65,7 @@ export class TokenVault implements TokenProvider {
   }
 
   private async refreshLocked(portalId: number, needsRefresh: (current: Installation) => boolean): Promise<string> {
-    const result = await this.options.db.withLock(REFRESH_LOCK_BASE + portalId, async () => {
+    const result = await this.options.db.withLock(LOCK_KEYS.tokenRefreshBase + portalId, async () => {
       // Re-read under the lock: another instance may have refreshed while we waited.
       const current = await this.active(portalId);
       if (!needsRefresh(current)) return current.accessToken;

@@ -5,6 +5,8 @@ import { yieldWhenBusy } from '../yield-when-busy';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import type { SettingsStore } from '../store/settings-store';
+import { LOCK_KEYS } from '../store/lock-keys';
+import { forEachPortal } from './for-each-portal';
 import type { JobDefinition } from './schedule-job';
 
 /**
@@ -22,12 +24,11 @@ export function decayJob(deps: {
   return {
     name: 'decay-rescore',
     schedule: '*/15 * * * *',
-    lockKey: 7_041_012,
+    lockKey: LOCK_KEYS.jobs['decay-rescore'],
     async run(now) {
       let rescored = 0;
       let changed = 0;
-      for (const portalId of await deps.installations.activePortals()) {
-        const live = await deps.settings.live(portalId);
+      const failedPortals = await forEachPortal(deps, 'decay-rescore', async (portalId, live) => {
         const due = await deps.db.query<{ contact_id: number }>(
           `SELECT contact_id FROM contacts WHERE portal_id = $1 AND engagement_score <> 0 AND (scored_at IS NULL OR scored_at < $2)
            ORDER BY scored_at NULLS FIRST LIMIT $3`,
@@ -42,8 +43,8 @@ export function decayJob(deps: {
           await yieldWhenBusy();
         }
         if (due.length > 0) deps.logger.info({ portalId, rescored: due.length }, 'decay rescoring done');
-      }
-      return { rescored, changed };
+      });
+      return { rescored, changed, failedPortals };
     },
   };
 }

@@ -5,6 +5,8 @@ import { sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import type { SettingsStore } from '../store/settings-store';
+import { LOCK_KEYS } from '../store/lock-keys';
+import { forEachPortal } from './for-each-portal';
 import type { JobDefinition } from './schedule-job';
 
 /**
@@ -16,21 +18,20 @@ export function holdQueueJob(deps: { db: Db; gateway: HubspotGateway; installati
   return {
     name: 'route-held-leads',
     schedule: '* * * * *',
-    lockKey: 7_041_013,
+    lockKey: LOCK_KEYS.jobs['route-held-leads'],
     async run(now) {
       const totals = { assigned: 0, stillHeld: 0, released: 0 };
-      for (const portalId of await deps.installations.activePortals()) {
-        const live = await deps.settings.live(portalId);
+      const failedPortals = await forEachPortal(deps, 'route-held-leads', async (portalId, live) => {
         const held = await heldContacts(deps.db, portalId);
-        if (held.length === 0) continue;
+        if (held.length === 0) return;
         const outcome = await routeWaitingLeads(deps, portalId, live, held, now);
         totals.assigned += outcome.assigned;
         totals.stillHeld += outcome.held;
         totals.released += outcome.released;
         deps.logger.info({ portalId, waiting: held.length, ...outcome }, 'hold queue routed again');
-      }
+      });
       const tasks = await sendQueuedTasks(deps, now);
-      return { ...totals, tasksSent: tasks.sent };
+      return { ...totals, failedPortals, tasksSent: tasks.sent };
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import type { OAuthStateStore } from '../store/oauth-states';
 import { deletePortalData } from '../store/portal-data';
+import { LOCK_KEYS } from '../store/lock-keys';
 import type { JobDefinition } from './schedule-job';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -22,7 +23,7 @@ export function refreshTokensJob(deps: {
   return {
     name: 'refresh-tokens',
     schedule: '*/5 * * * *',
-    lockKey: 7_041_010,
+    lockKey: LOCK_KEYS.jobs['refresh-tokens'],
     async run(now) {
       const due = await deps.installations.activeExpiringBefore(new Date(now.getTime() + (deps.aheadMs ?? 10 * 60_000)));
       let refreshed = 0;
@@ -52,7 +53,7 @@ export function purgeUninstalledJob(deps: {
   return {
     name: 'purge-uninstalled',
     schedule: '17 * * * *',
-    lockKey: 7_041_011,
+    lockKey: LOCK_KEYS.jobs['purge-uninstalled'],
     async run(now) {
       await deps.states.deleteExpired(now);
       const cutoff = new Date(now.getTime() - deps.retentionDays * DAY_MS);

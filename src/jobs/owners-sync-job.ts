@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import { syncOwners } from '../store/owners';
+import { LOCK_KEYS } from '../store/lock-keys';
 import type { JobDefinition } from './schedule-job';
 
 /** Reads a portal's owners (active and deactivated) from HubSpot's owners API into the owners table. */
@@ -19,7 +20,7 @@ export function ownersSyncJob(deps: { db: Db; gateway: HubspotGateway; installat
   return {
     name: 'owners-sync',
     schedule: '17 * * * *',
-    lockKey: 7_041_015,
+    lockKey: LOCK_KEYS.jobs['owners-sync'],
     async run(now) {
       let synced = 0;
       for (const portalId of await deps.installations.activePortals()) {

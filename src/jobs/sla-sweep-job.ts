@@ -12,6 +12,8 @@ import type { InstallationRepository } from '../store/installations';
 import { lockContact, insertAssignment, type ContactRow } from '../store/lead-store';
 import { ownerNameOf } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
+import { LOCK_KEYS } from '../store/lock-keys';
+import { forEachPortal } from './for-each-portal';
 import type { JobDefinition } from './schedule-job';
 
 /**
@@ -24,13 +26,12 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
   return {
     name: 'sla-sweep',
     schedule: '* * * * *',
-    lockKey: 7_041_014,
+    lockKey: LOCK_KEYS.jobs['sla-sweep'],
     async run(now) {
       const counts = { advanced: 0, reminded: 0, breached: 0, met: 0 };
-      for (const portalId of await deps.installations.activePortals()) {
-        const live = await deps.settings.live(portalId);
+      const failedPortals = await forEachPortal(deps, 'sla-sweep', async (portalId, live) => {
         const sla = live.settings.sla;
-        if (!sla) continue;
+        if (!sla) return;
         // Touches move clocks to met as they arrive; the sweep takes the clocks whose reminder or due time has come.
         const running = await deps.db.query<{ contact_id: number }>(
           `SELECT contact_id FROM (
@@ -58,9 +59,9 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
           });
           counts.advanced += 1;
         }
-      }
+      });
       const tasks = await sendQueuedTasks(deps, now);
-      return { ...counts, tasksSent: tasks.sent };
+      return { ...counts, failedPortals, tasksSent: tasks.sent };
     },
   };
 }

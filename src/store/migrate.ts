@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db';
+import { LOCK_KEYS } from './lock-keys';
 
 export const MIGRATIONS_DIR = join(__dirname, 'migrations');
-/** Advisory lock key held while migrating, so concurrent starts apply each migration once. */
-export const MIGRATION_LOCK_KEY = 7_041_001;
 
 export interface Migration {
   version: string;
@@ -21,7 +20,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the migrations not yet recorded, each in its own transaction; returns the versions applied now. */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
-  const result = await db.withLock(MIGRATION_LOCK_KEY, async () => {
+  const result = await db.withLock(LOCK_KEYS.migrations, async () => {
     await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()

@@ -67,8 +67,8 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     expect(props().hubspot_owner_id ?? '').toBe('');
 
     const tasks = () => [...(harness.sandbox.state.portal(PORTAL).objects.get('tasks')?.values() ?? [])].map((task) => task.properties);
-    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, tasksSent: 1 } });
-    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, tasksSent: 0 } });
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, failedPortals: 0, tasksSent: 1 } });
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, failedPortals: 0, tasksSent: 0 } });
     const rows = await harness.service.db.query('SELECT 1 FROM assignments WHERE portal_id = $1', [PORTAL]);
     expect(rows).toHaveLength(1); // waiting does not pile up a row per attempt
     // The pool's manager is alerted once per hold, with why nobody could take the lead.
@@ -77,7 +77,7 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     ]);
 
     await harness.publish(PORTAL, settings(false), 2);
-    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0, released: 0, tasksSent: 0 } });
+    expect(await runJobOnce(job, harness.service.db, new Date())).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0, released: 0, failedPortals: 0, tasksSent: 0 } });
     await harness.service.writer.flushAll();
     expect(reps).toContain(props().hubspot_owner_id);
     expect(props().lm_routing_pool).toBe('inbound');
