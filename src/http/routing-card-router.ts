@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
-import { applyRoutingAction, RoutingActionError } from '../pipeline/routing-actions';
+import { applyCardAction } from '../leads/card-actions';
+import { LeadActionError } from '../leads/lead-action-error';
 import { routingView } from '../pipeline/routing-view';
 import { sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db } from '../store/db';
@@ -38,11 +39,12 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
       // Checked under the contact's lock, in the action's transaction: an action never creates the lead it acts on.
       applied = await deps.db.transaction(async (tx) => {
         if (!(await lockKnownContact(tx, portalId, action.contactId))) return false;
-        await applyRoutingAction(tx, { portalId, live, now, userId }, action);
+        await applyCardAction(tx, { portalId, live, now, userId }, action);
         return true;
       });
     } catch (error) {
-      if (error instanceof RoutingActionError) return sendJson(res, { error: error.message }, error.status);
+      // A conflict with the lead as it stands is 409; naming something that does not exist is 400.
+      if (error instanceof LeadActionError) return sendJson(res, { error: error.message }, error.kind === 'conflict' ? 409 : 400);
       throw error;
     }
     if (!applied) return sendJson(res, unknownContact(action.contactId), 404);

@@ -4,12 +4,13 @@ import { repCalendar, type SlaEffect } from '../domain/sla';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
 import { rescoreContact } from '../pipeline/process-contact';
-import { routeSalesReadyLead, routingLeadOf } from '../pipeline/route-sales-ready';
+import { reassignLead } from '../leads/reassign-lead';
+import { recycleLead } from '../leads/recycle-lead';
 import { advanceSlaClock, closeSlaClock, type ClockRow } from '../pipeline/sla-clocks';
 import { queueTask, sendQueuedTasks } from '../pipeline/task-outbox';
 import type { Db, Queryable } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
-import { lockContact, insertAssignment, type ContactRow } from '../store/lead-store';
+import { latestAssignment, lockContact, type ContactRow } from '../store/lead-store';
 import { ownerNameOf } from '../store/owners';
 import type { SettingsStore } from '../store/settings-store';
 import { LOCK_KEYS } from '../store/lock-keys';
@@ -107,18 +108,15 @@ async function applyEffects(tx: Queryable, contact: ContactRow, live: LiveSettin
         now,
       );
     } else if (effect.action === 'reassign') {
-      await closeSlaClock(tx, portalId, contactId, 'reassigned', now);
-      await routeSalesReadyLead(tx, portalId, live, routingLeadOf(contact), now, { excluded: { [effect.ownerId]: 'let the first-touch SLA lapse' } });
+      await reassignLead(tx, { portalId, live, now }, contact, await latestAssignment(tx, portalId, contactId), {
+        to: 'rules',
+        ruleId: 'sla',
+        reason: () => 'first-touch SLA lapsed',
+        excluded: { [effect.ownerId]: 'let the first-touch SLA lapse' },
+      });
     } else if (effect.action === 'recycle') {
       const reason = `first-touch SLA breached by ${owner} (due ${due})`;
-      await closeSlaClock(tx, portalId, contactId, 'recycled', now);
-      await tx.query(
-        `INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by, reason) VALUES ($1, $2, 'recycle', $3, 'system:sla', $4)`,
-        [portalId, contactId, now, reason],
-      );
-      if (effect.clearOwner) {
-        await insertAssignment(tx, portalId, contactId, { kind: 'released', owner_id: null, pool_id: row.pool_id, rule_id: 'sla', reason, decided_at: now });
-      }
+      await recycleLead(tx, portalId, contactId, { by: 'system:sla', reason, now, ...(effect.clearOwner ? { release: { poolId: row.pool_id, ruleId: 'sla', reason } } : {}) });
     }
   }
 }

@@ -187,15 +187,15 @@ describe.each(testDatabases)('reps who never touch their leads: reminded, breach
     await deliver(leads.filter((lead) => !slackers().includes(lead.firstOwner)).map((lead) => logCall(lead.contactId, lead.firstOwner)));
     // The calls meet the clocks as they arrive: the sweep has nothing to do before the reminders are due.
     expect(await runJobs(clock)).toEqual({
-      sweep: { advanced: 0, reminded: 0, breached: 0, met: 0, tasksSent: 0 },
-      hold: { assigned: 0, stillHeld: 0, released: 0, tasksSent: 0 },
+      sweep: { advanced: 0, reminded: 0, breached: 0, met: 0, failedPortals: 0, tasksSent: 0 },
+      hold: { assigned: 0, stillHeld: 0, released: 0, failedPortals: 0, tasksSent: 0 },
       send: { sent: 0, failed: 0 },
     });
     for (const lead of leads.filter((l) => !slackers().includes(l.firstOwner))) expect(props(lead.contactId).lm_sla_state).toBe('met');
 
     expect((await runJobs(newYork('mon', '11:59'))).sweep).toMatchObject({ reminded: 0 });
-    expect((await runJobs(newYork('mon', '12:30'))).sweep).toEqual({ advanced: 7, reminded: 7, breached: 0, met: 0, tasksSent: 7 });
-    expect((await runJobs(newYork('mon', '12:31'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, tasksSent: 0 });
+    expect((await runJobs(newYork('mon', '12:30'))).sweep).toEqual({ advanced: 7, reminded: 7, breached: 0, met: 0, failedPortals: 0, tasksSent: 7 });
+    expect((await runJobs(newYork('mon', '12:31'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, failedPortals: 0, tasksSent: 0 });
     for (const lead of slackerLeads()) {
       expect(props(lead.contactId).lm_sla_state).toBe('at_risk');
       expect(tasksOn(lead.contactId, 'Reminder')).toEqual([
@@ -206,9 +206,9 @@ describe.each(testDatabases)('reps who never touch their leads: reminded, breach
   });
 
   it('on breach reassigns, escalates or recycles per pool policy, once, however often the sweep runs', async () => {
-    expect((await runJobs(newYork('mon', '14:30'))).sweep).toEqual({ advanced: 7, reminded: 0, breached: 7, met: 0, tasksSent: 2 });
+    expect((await runJobs(newYork('mon', '14:30'))).sweep).toEqual({ advanced: 7, reminded: 0, breached: 7, met: 0, failedPortals: 0, tasksSent: 2 });
     // The two reassigned leads have new clocks, which the next sweeps advance.
-    expect((await runJobs(newYork('mon', '14:31'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, tasksSent: 0 });
+    expect((await runJobs(newYork('mon', '14:31'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, failedPortals: 0, tasksSent: 0 });
     const breachedAt = newYork('mon', '14:00');
 
     for (const lead of leadsOf('reassign', owners.sam)) {
@@ -243,19 +243,19 @@ describe.each(testDatabases)('reps who never touch their leads: reminded, breach
     const [early, late] = leadsOf('reassign', owners.sam);
     clock = newYork('mon', '15:00');
     await deliver([logCall(early!.contactId, owners.dana)]);
-    expect((await runJobs(newYork('mon', '15:05'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, tasksSent: 0 }); // met as the call arrived
+    expect((await runJobs(newYork('mon', '15:05'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, failedPortals: 0, tasksSent: 0 }); // met as the call arrived
     expect(props(early!.contactId)).toMatchObject({ hubspot_owner_id: owners.dana, lm_sla_state: 'met' });
 
     // Past four wall-clock hours since the reassignment but not four business hours: reminded, not breached.
-    expect((await runJobs(newYork('mon', '19:00'))).sweep).toEqual({ advanced: 1, reminded: 1, breached: 0, met: 0, tasksSent: 1 });
+    expect((await runJobs(newYork('mon', '19:00'))).sweep).toEqual({ advanced: 1, reminded: 1, breached: 0, met: 0, failedPortals: 0, tasksSent: 1 });
     expect((await runJobs(newYork('mon', '19:01'))).sweep).toMatchObject({ reminded: 0, breached: 0 });
     expect(props(late!.contactId)).toMatchObject({ hubspot_owner_id: owners.dana, lm_sla_state: 'at_risk' });
     expect(tasksOn(late!.contactId, 'Reminder').map((t) => t.hubspot_owner_id)).toEqual([owners.sam, owners.dana]);
 
     clock = newYork('tue', '09:30');
     await deliver([logCall(late!.contactId, owners.dana)]);
-    expect((await runJobs(newYork('tue', '09:45'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, tasksSent: 0 }); // met as the call arrived
-    expect((await runJobs(newYork('tue', '11:00'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, tasksSent: 0 });
+    expect((await runJobs(newYork('tue', '09:45'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, failedPortals: 0, tasksSent: 0 }); // met as the call arrived
+    expect((await runJobs(newYork('tue', '11:00'))).sweep).toEqual({ advanced: 0, reminded: 0, breached: 0, met: 0, failedPortals: 0, tasksSent: 0 });
     for (const lead of [early!, late!]) {
       expect(props(lead.contactId)).toMatchObject({ hubspot_owner_id: owners.dana, lm_sla_state: 'met' });
       expect((await clocksOf(lead.contactId)).map((c) => c.state)).toEqual(['reassigned', 'met']);

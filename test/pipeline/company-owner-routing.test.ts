@@ -238,13 +238,13 @@ describe.each(testDatabases)('company owner first, read from HubSpot before rout
     expect(props(contactId)).toMatchObject({ lm_status: 'sql', lm_routing_reason: expect.stringMatching(/^On hold: .*the owner of the contact's company/) });
     expect(props(contactId).hubspot_owner_id ?? '').toBe('');
 
-    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, tasksSent: 0 } });
+    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 1, released: 0, failedPortals: 0, tasksSent: 0 } });
     expect(await assignmentsOf(contactId)).toHaveLength(1);
     expect(await queuedTasks()).toEqual([]);
 
     nock.cleanAll();
-    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0, released: 0, tasksSent: 0 } });
-    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 0, released: 0, tasksSent: 0 } });
+    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 1, stillHeld: 0, released: 0, failedPortals: 0, tasksSent: 0 } });
+    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 0, released: 0, failedPortals: 0, tasksSent: 0 } });
     expect(await assignmentsOf(contactId)).toEqual([LOOKUP_HOLD, expect.objectContaining({ kind: 'assigned', rule_id: 'company_owner', owner_id: owners.cat })]);
     expect(await queuedTasks()).toEqual([]);
     await harness.service.writer.flushAll();
@@ -266,7 +266,7 @@ describe.each(testDatabases)('company owner first, read from HubSpot before rout
     expect(recycled.status).toBe(200);
 
     // HubSpot still fails the read: releasing needs nothing from it.
-    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 0, released: 1, tasksSent: 0 } });
+    expect(await holdQueue()).toEqual({ acquired: true, value: { assigned: 0, stillHeld: 0, released: 1, failedPortals: 0, tasksSent: 0 } });
     nock.cleanAll();
     expect((await assignmentsOf(contactId)).at(-1)).toEqual({
       kind: 'released',
