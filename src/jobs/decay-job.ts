@@ -1,6 +1,6 @@
 import type { Logger } from '../log';
-import { settleContacts } from '../pipeline/process-contact';
-import { rescoreChunk } from '../pipeline/rescore-portal';
+import { settleContacts } from '../process/settle-contacts';
+import { rescoreChunk } from '../process/rescore-portal';
 import { yieldWhenBusy } from '../yield-when-busy';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';

@@ -1,7 +1,7 @@
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
-import { heldContacts, routeWaitingLeads } from '../pipeline/route-waiting-leads';
-import { sendQueuedTasks } from '../pipeline/task-outbox';
+import { heldContacts, routeWaitingLeads } from '../leads/route-waiting-leads';
+import { sendQueuedTasks } from '../write-back/task-outbox';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import type { SettingsStore } from '../store/settings-store';

@@ -1,6 +1,6 @@
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
-import { sendQueuedTasks } from '../pipeline/task-outbox';
+import { sendQueuedTasks } from '../write-back/task-outbox';
 import type { Db } from '../store/db';
 import { LOCK_KEYS } from '../store/lock-keys';
 import type { JobDefinition } from './schedule-job';

@@ -3,11 +3,11 @@ import { DateTime } from 'luxon';
 import { repCalendar, type SlaEffect } from '../domain/sla';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
-import { rescoreContact } from '../pipeline/process-contact';
+import { settleContact } from '../process/settle-contacts';
 import { reassignLead } from '../leads/reassign-lead';
 import { recycleLead } from '../leads/recycle-lead';
-import { advanceSlaClock, closeSlaClock, type ClockRow } from '../pipeline/sla-clocks';
-import { queueTask, sendQueuedTasks } from '../pipeline/task-outbox';
+import { advanceSlaClock, closeSlaClock, type ClockRow } from '../leads/sla-clocks';
+import { queueTask, sendQueuedTasks } from '../write-back/task-outbox';
 import type { Db, Queryable } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import { latestAssignment, lockContact, type ContactRow } from '../store/lead-store';
@@ -48,7 +48,7 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
             if (contact.status !== 'sql') {
               // Handed back before the sweep saw it: the clock stops without a breach.
               await closeSlaClock(tx, portalId, contactId, 'recycled', now);
-              await rescoreContact(tx, { portalId, live, now }, contactId);
+              await settleContact(tx, { portalId, live, now }, contactId);
               return;
             }
             const advanced = await advanceSlaClock(tx, portalId, contactId, { routing: live.settings.routing, sla }, now);
@@ -56,7 +56,7 @@ export function slaSweepJob(deps: { db: Db; gateway: HubspotGateway; installatio
             for (const effect of advanced.effects) counts[effect.kind === 'remind' ? 'reminded' : 'breached'] += 1;
             if (advanced.row.clock.state === 'met') counts.met += 1;
             await applyEffects(tx, contact, live, advanced.row, advanced.effects, now);
-            await rescoreContact(tx, { portalId, live, now }, contactId);
+            await settleContact(tx, { portalId, live, now }, contactId);
           });
           counts.advanced += 1;
         }

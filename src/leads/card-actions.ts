@@ -1,15 +1,30 @@
+import { z } from 'zod';
 import type { LiveSettings } from '../domain/portal-settings';
-import type { RoutingAction } from '../http/routing-card-responses';
 import { recordAudit } from '../store/audit-log';
 import type { Queryable } from '../store/db';
 import { latestAssignment, lockContact } from '../store/lead-store';
-import { rescoreContact } from '../pipeline/process-contact';
-import { latestClock } from '../pipeline/sla-clocks';
+import { settleContact } from '../process/settle-contacts';
+import { latestClock } from './sla-clocks';
 import { LeadActionError } from './lead-action-error';
 import { markTouched } from './mark-touched';
 import { reassignLead } from './reassign-lead';
 import { recycleLead } from './recycle-lead';
 import { setAway } from './set-away';
+
+/** A rep's action on the card. */
+export const cardActionBody = z.discriminatedUnion('kind', [
+  z.object({
+    contactId: z.number().int().positive(),
+    kind: z.literal('reassign'),
+    to: z.union([z.object({ poolId: z.string().min(1) }).strict(), z.object({ ownerId: z.string().regex(/^\d+$/) }).strict()]),
+    reason: z.string().trim().max(500).optional(),
+  }),
+  z.object({ contactId: z.number().int().positive(), kind: z.literal('touched'), note: z.string().trim().max(500).optional() }),
+  z.object({ contactId: z.number().int().positive(), kind: z.literal('recycle'), reason: z.string().trim().min(1, 'a reason is required').max(500) }),
+  /** The rep's own away switch: no new leads while it is on. */
+  z.object({ contactId: z.number().int().positive(), kind: z.literal('away'), away: z.boolean() }),
+]);
+export type CardAction = z.infer<typeof cardActionBody>;
 
 export interface ActionContext {
   portalId: number;
@@ -23,7 +38,7 @@ export interface ActionContext {
  * pool, whose strategy picks someone other than the current owner, or to a person), mark touched, recycle to
  * marketing, or switch themselves away. Every action is audited, and the lead is settled so HubSpot follows.
  */
-export async function applyCardAction(tx: Queryable, ctx: ActionContext, action: RoutingAction): Promise<void> {
+export async function applyCardAction(tx: Queryable, ctx: ActionContext, action: CardAction): Promise<void> {
   const { portalId, live, now } = ctx;
   const contactId = action.contactId;
   const contact = await lockContact(tx, portalId, contactId);
@@ -56,5 +71,5 @@ export async function applyCardAction(tx: Queryable, ctx: ActionContext, action:
     await recycleLead(tx, portalId, contactId, { by, reason: action.reason, now, ...(release ? { release } : {}) });
   }
   await recordAudit(tx, { portalId, actor: by, action: `routing.${action.kind}`, detail: { ...action }, at: now });
-  await rescoreContact(tx, { portalId, live, now }, contactId);
+  await settleContact(tx, { portalId, live, now }, contactId);
 }

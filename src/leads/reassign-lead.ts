@@ -1,8 +1,8 @@
 import type { LiveSettings } from '../domain/portal-settings';
 import type { Queryable } from '../store/db';
 import { insertAssignment, type AssignmentRow, type ContactRow } from '../store/lead-store';
-import { routeSalesReadyLead, routingLeadOf } from '../pipeline/route-sales-ready';
-import { closeSlaClock, startSlaClock } from '../pipeline/sla-clocks';
+import { routeSalesReadyLead, routingLeadOf } from './route-sales-ready';
+import { closeSlaClock, startSlaClock } from './sla-clocks';
 import { LeadActionError } from './lead-action-error';
 
 export interface LeadContext {

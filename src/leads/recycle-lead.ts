@@ -1,6 +1,6 @@
 import type { Queryable } from '../store/db';
 import { insertAssignment } from '../store/lead-store';
-import { closeSlaClock } from '../pipeline/sla-clocks';
+import { closeSlaClock } from './sla-clocks';
 
 /**
  * Hands a lead back to marketing: the recycle is recorded as a decision (the replay then counts only points

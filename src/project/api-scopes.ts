@@ -1,4 +1,4 @@
-import { ENGAGEMENT_OBJECT_TYPES } from '../pipeline/worker';
+import { ENGAGEMENT_OBJECT_TYPES } from '../process/inbox-worker';
 import type { AppDefinition } from '../app-definition';
 
 /**

@@ -2,9 +2,9 @@ import type { AppDefinition } from '../app-definition';
 import { fitProperties } from '../domain/fit-properties';
 import { DEFAULT_SCORING_MODEL } from '../domain/scoring';
 import type { ScoringModel } from '../domain/scoring/scoring-model';
-import { SUBSCRIPTION_TYPES } from '../pipeline/webhook-event';
-import { SALES_ACTIVITY_PROPERTIES } from '../pipeline/sla-clocks';
-import { ENGAGEMENT_OBJECT_TYPES } from '../pipeline/worker';
+import { SUBSCRIPTION_TYPES } from '../ingest/webhook-event';
+import { SALES_ACTIVITY_PROPERTIES } from '../domain/sla';
+import { ENGAGEMENT_OBJECT_TYPES } from '../process/inbox-worker';
 import type { WebhooksDefinition } from './webhooks-definition';
 
 /** v3 object type names (ENGAGEMENT_OBJECT_TYPES values) → the singular names webhooks-hsmeta.json uses. */
@@ -33,7 +33,7 @@ export function consumedSubscriptions(model: ScoringModel = DEFAULT_SCORING_MODE
   const { creation, counters, properties } = model.mapping;
   for (const type of SUBSCRIPTION_TYPES) {
     if (type === 'contact.propertyChange' || type === 'object.creation') continue;
-    required.set(type, 'src/pipeline/webhook-event.ts SUBSCRIPTION_TYPES');
+    required.set(type, 'src/ingest/webhook-event.ts SUBSCRIPTION_TYPES');
   }
   const property = (name: string, why: string) => required.set(`contact.propertyChange:${name}`, why);
   for (const name of fitProperties(model)) property(name, 'a fit rule of the default scoring model');
@@ -41,13 +41,13 @@ export function consumedSubscriptions(model: ScoringModel = DEFAULT_SCORING_MODE
   for (const counter of counters) property(counter.property, `the default mapping\u2019s ${counter.activity} counter`);
   for (const rule of properties) property(rule.property, `the default mapping\u2019s ${rule.activity} rule`);
   property('lifecyclestage', 'lifecycle stage (forward-only write-back, reports)');
-  for (const name of SALES_ACTIVITY_PROPERTIES) property(name, 'a sales-activity change that meets the first-touch SLA (src/pipeline/sla-clocks.ts)');
+  for (const name of SALES_ACTIVITY_PROPERTIES) property(name, 'a sales-activity change that meets the first-touch SLA (src/domain/sla/touches.ts)');
   const companions = [creation.timeProperty, ...counters.map((c) => c.timeProperty), ...properties.map((p) => p.timeProperty)];
   for (const name of companions) {
     if (name && !required.has(`contact.propertyChange:${name}`)) optional.add(`contact.propertyChange:${name}`);
   }
   for (const [typeId, objectType] of Object.entries(ENGAGEMENT_OBJECT_TYPES)) {
-    required.set(`object.creation:${WEBHOOK_OBJECT_NAMES[objectType] ?? objectType}`, `ENGAGEMENT_OBJECT_TYPES ${typeId} (${objectType}) in src/pipeline/worker.ts`);
+    required.set(`object.creation:${WEBHOOK_OBJECT_NAMES[objectType] ?? objectType}`, `ENGAGEMENT_OBJECT_TYPES ${typeId} (${objectType}) in src/process/inbox-worker.ts`);
   }
   return { required, optional };
 }

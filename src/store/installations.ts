@@ -1,4 +1,4 @@
-import type { TokenCipher } from '../hubspot/token-cipher';
+import type { TokenCipher } from './token-cipher';
 import type { Db, Queryable } from './db';
 
 export type InstallationStatus = 'active' | 'uninstalled';

@@ -40,6 +40,11 @@ export async function settleOutboxRows(db: Db, portalId: number, written: readon
   const all = [...written, ...done];
   await db.transaction(async (tx) => {
     if (written.length > 0) {
+      // Contacts are locked in id order, as settling them does, so a write-back and a batch never deadlock.
+      await tx.query('SELECT 1 FROM contacts WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY contact_id FOR UPDATE', [
+        portalId,
+        written.map((row) => row.contact_id),
+      ]);
       await tx.query(
         `UPDATE contacts c SET written = c.written || r.p FROM jsonb_to_recordset($2::jsonb) AS r(c bigint, p jsonb)
          WHERE c.portal_id = $1 AND c.contact_id = r.c`,

@@ -1,4 +1,3 @@
-import type { Owner } from '../hubspot/crm-types';
 import type { Queryable } from './db';
 
 export interface OwnerSummary {
@@ -39,11 +38,21 @@ export async function listOwners(db: Queryable, portalId: number): Promise<Owner
     .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name) || a.ownerId.localeCompare(b.ownerId));
 }
 
+/** What the owners table keeps of an owner as HubSpot lists it. */
+export interface SyncedOwner {
+  id: string;
+  userId?: number;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  teams: ReadonlyArray<{ id: string; name: string; primary: boolean }>;
+}
+
 /**
  * Replaces the portal's owners with what HubSpot lists now: active and archived owners are upserted;
  * an owner HubSpot no longer lists at all is kept, marked archived (assignments still name it).
  */
-export async function syncOwners(db: Queryable, portalId: number, active: readonly Owner[], archived: readonly Owner[], now: Date): Promise<void> {
+export async function syncOwners(db: Queryable, portalId: number, active: readonly SyncedOwner[], archived: readonly SyncedOwner[], now: Date): Promise<void> {
   const all = [...active.map((owner) => ({ owner, archived: false })), ...archived.map((owner) => ({ owner, archived: true }))];
   if (all.length > 0) {
     await db.query(

@@ -1,7 +1,7 @@
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
 import { DEFAULT_SCORING_MODEL } from '../../src/domain/scoring';
 import { silentLogger } from '../../src/log';
-import { InboxWorker } from '../../src/pipeline/worker';
+import { InboxWorker } from '../../src/process/inbox-worker';
 import { applyScenario, generateScenario, type AppliedScenario, type WebhookEvent } from '../../src/sandbox';
 import { seededRandom } from '../../src/sandbox/random';
 import { testDatabases, type TestDatabase } from '../support/databases';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
-import { routingCardResponse } from '../../src/http/routing-card-responses';
+import { routingCardResponse } from '../../src/api/routing-card-responses';
 import { holdQueueJob } from '../../src/jobs/hold-queue-job';
 import { runJobOnce, type JobDefinition } from '../../src/jobs/schedule-job';
 import { sendTasksJob } from '../../src/jobs/send-tasks-job';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import pino from 'pino';
 import { OAuthClient } from '../../src/hubspot/oauth-client';
-import { TokenCipher } from '../../src/hubspot/token-cipher';
+import { TokenCipher } from '../../src/store/token-cipher';
 import { PortalInactiveError } from '../../src/hubspot/token-provider';
 import { TokenVault } from '../../src/hubspot/token-vault';
 import { silentLogger } from '../../src/log';

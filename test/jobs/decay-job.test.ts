@@ -1,7 +1,7 @@
 import { decayJob } from '../../src/jobs/decay-job';
 import { runJobOnce } from '../../src/jobs/schedule-job';
 import { silentLogger } from '../../src/log';
-import { OutboxWriter } from '../../src/pipeline/outbox-writer';
+import { OutboxWriter } from '../../src/write-back/outbox-writer';
 import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';

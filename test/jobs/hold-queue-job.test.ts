@@ -2,7 +2,7 @@ import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } fr
 import { holdQueueJob } from '../../src/jobs/hold-queue-job';
 import { runJobOnce } from '../../src/jobs/schedule-job';
 import { silentLogger } from '../../src/log';
-import { processContact } from '../../src/pipeline/process-contact';
+import { settleContact } from '../../src/process/settle-contacts';
 import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
@@ -60,7 +60,7 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     );
     const job = holdQueueJob({ db: harness.service.db, gateway: harness.service.gateway, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
     const live = await harness.service.settings.live(PORTAL); // read before the transaction: PGlite has one connection
-    await harness.service.db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
+    await harness.service.db.transaction((tx) => settleContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
     await harness.service.writer.flushAll();
     const props = () => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))!;
     expect(props()).toMatchObject({ lm_status: 'sql', lm_routing_reason: expect.stringMatching(/^On hold: .*away/) });
@@ -88,7 +88,7 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     const contactId = Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: 'waiting@example.com' }).id);
     await harness.service.db.query(`INSERT INTO lead_decisions (portal_id, contact_id, kind, decided_at, decided_by) VALUES ($1, $2, 'accept', now(), 'user:1')`, [PORTAL, contactId]);
     const live = await harness.service.settings.live(PORTAL);
-    await harness.service.db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
+    await harness.service.db.transaction((tx) => settleContact(tx, { portalId: PORTAL, live, now: new Date() }, contactId, []));
     const job = holdQueueJob({ db: harness.service.db, gateway: harness.service.gateway, installations: harness.service.installations, settings: harness.service.settings, logger: silentLogger });
 
     await harness.publish(PORTAL, DEFAULT_PORTAL_SETTINGS, 4);

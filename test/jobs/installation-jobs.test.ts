@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import { OAuthClient } from '../../src/hubspot/oauth-client';
-import { TokenCipher } from '../../src/hubspot/token-cipher';
+import { TokenCipher } from '../../src/store/token-cipher';
 import { TokenVault } from '../../src/hubspot/token-vault';
 import { purgeUninstalledJob, refreshTokensJob } from '../../src/jobs/installation-jobs';
 import { runJobOnce } from '../../src/jobs/schedule-job';

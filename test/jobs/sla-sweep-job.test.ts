@@ -3,8 +3,8 @@ import { runJobOnce } from '../../src/jobs/schedule-job';
 import { ownersSyncJob } from '../../src/jobs/owners-sync-job';
 import { slaSweepJob } from '../../src/jobs/sla-sweep-job';
 import { silentLogger } from '../../src/log';
-import { OutboxWriter } from '../../src/pipeline/outbox-writer';
-import { processContact } from '../../src/pipeline/process-contact';
+import { OutboxWriter } from '../../src/write-back/outbox-writer';
+import { settleContact } from '../../src/process/settle-contacts';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
@@ -52,7 +52,7 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
       new Date(t0),
     ]);
     const live = await harness.service.settings.live(PORTAL); // read before the transaction: PGlite has one connection
-    await harness.service.db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date(t0) }, contactId, []));
+    await harness.service.db.transaction((tx) => settleContact(tx, { portalId: PORTAL, live, now: new Date(t0) }, contactId, []));
     return contactId;
   };
   const sweep = async (hours: number) => {
@@ -94,7 +94,7 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
 
     const live = await harness.service.settings.live(PORTAL);
     await harness.service.db.transaction((tx) =>
-      processContact(tx, { portalId: PORTAL, live, now: new Date(t0 + 5 * HOUR) }, contactId, [
+      settleContact(tx, { portalId: PORTAL, live, now: new Date(t0 + 5 * HOUR) }, contactId, [
         { kind: 'engagement', engagement: { key: 'notes:1', objectType: 'notes', id: '1', occurredAt: t0 + 5 * HOUR, properties: { hubspot_owner_id: second } } },
       ]),
     );
@@ -118,7 +118,7 @@ describe.each(testDatabases)('first-touch SLA sweep on $name', (database) => {
     });
     const apply = async (hours: number, inputs: ReturnType<typeof statusChange>[]) => {
       const live = await harness.service.settings.live(PORTAL);
-      await db.transaction((tx) => processContact(tx, { portalId: PORTAL, live, now: new Date(t0 + hours * HOUR) }, contactId, inputs));
+      await db.transaction((tx) => settleContact(tx, { portalId: PORTAL, live, now: new Date(t0 + hours * HOUR) }, contactId, inputs));
     };
     await apply(1, [statusChange('by-other-rep', 1, 'CRM_UI', `userId:${userOf(other)}`), statusChange('by-integration', 1.1, 'INTEGRATION', '998877')]);
     await sweep(1.5);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TokenCipher } from '../../src/hubspot/token-cipher';
+import { TokenCipher } from '../../src/store/token-cipher';
 import { recordAudit } from '../../src/store/audit-log';
 import type { Db } from '../../src/store/db';
 import { InstallationRepository } from '../../src/store/installations';

@@ -1,5 +1,5 @@
 import { routingSettingsSchema, type RoutingLead } from '../../src/domain/routing';
-import { assignLead } from '../../src/pipeline/assign-lead';
+import { assignLead } from '../../src/leads/assign-lead';
 import { openDb, type Db } from '../../src/store/db';
 
 /**

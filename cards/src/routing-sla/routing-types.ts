@@ -1,6 +1,6 @@
 /**
  * The routing & SLA card's API as the card sees it. Mirrors the service's zod contract in
- * src/http/routing-card-responses.ts (routingCardResponse, routingActionBody); the extensions are
+ * src/api/routing-card-responses.ts (routingCardResponse) and src/leads/card-actions.ts (cardActionBody); the extensions are
  * bundled on their own, so they declare the shapes instead of importing them.
  */
 import type { LeadStatus } from '../shared/types';

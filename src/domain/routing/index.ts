@@ -3,6 +3,7 @@ export { EMPTY_POOL_STATE, EMPTY_REP_STATE, poolStateSchema, type MemberState, t
 export { previewRouting, type PreviewLead, type RoutingPreview, type RoutingStates } from './preview-routing';
 export { recordAssignment } from './record-assignment';
 export { repAvailabilitySchema, type RepAvailability } from './rep-availability';
+export { CLOSED_LEAD_STATUSES, PAST_LEAD_STAGES } from './open-lead';
 export { ownerIssues, type OwnerIssue } from './owner-issues';
 export { routeLead } from './route-lead';
 export { routingProperties } from './routing-properties';

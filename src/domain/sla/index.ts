@@ -7,3 +7,4 @@ export { breachActionSchema, leadPrioritySchema, slaPoliciesSchema, slaPolicySch
 export { startClock } from './start-clock';
 export { slaSettingsSchema, type SlaSettings } from './sla-settings';
 export { userIdOfSource } from './source-user';
+export { SALES_ACTIVITY_PROPERTIES, touchKindOf } from './touches';

@@ -1,0 +1,128 @@
+import { backfillActivities, trackedProperties } from '../domain/activities';
+import { presentValues, type PipelineDeps } from './pipeline-deps';
+import { settleContact } from './settle-contacts';
+
+export interface BackfillOptions extends PipelineDeps {
+  pageSize?: number;
+}
+
+export interface BackfillProgress {
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number | null;
+}
+
+/**
+ * Scores a portal's existing contacts: pages through them within the rate limit, derives fit and a
+ * starting engagement from their current properties, and queues the write-back. Each page and the
+ * cursor commit together, so a restart resumes where it stopped; activity keys match the webhook
+ * path's, so webhooks arriving meanwhile add no duplicate points.
+ */
+export class Backfill {
+  private readonly now: () => Date;
+  private readonly running = new Map<number, Promise<BackfillProgress>>();
+  private stopping = false;
+
+  constructor(private readonly options: BackfillOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Starts (or restarts from scratch with `restart`) a portal's backfill; resumes one left running. */
+  run(portalId: number, { restart = false } = {}): Promise<BackfillProgress> {
+    const current = this.running.get(portalId);
+    if (current) return current;
+    const run = this.execute(portalId, restart)
+      .catch((error: unknown): BackfillProgress => {
+        this.options.logger.error({ portalId, err: error, job: 'backfill' }, 'backfill could not start; run it again to retry');
+        return { state: 'failed', done: 0, total: null };
+      })
+      .finally(() => this.running.delete(portalId));
+    this.running.set(portalId, run);
+    return run;
+  }
+
+  /** Stops after the page in hand; the backfills stay 'running' and resume at the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.running.values());
+  }
+
+  /** Backfills that a stopped process left running. */
+  async unfinished(): Promise<number[]> {
+    const rows = await this.options.db.query<{ portal_id: number }>("SELECT portal_id FROM backfills WHERE state = 'running'");
+    return rows.map((row) => row.portal_id);
+  }
+
+  private async execute(portalId: number, restart: boolean): Promise<BackfillProgress> {
+    const { db, gateway, settings, metrics } = this.options;
+    const log = this.options.logger.child({ portalId, job: 'backfill' });
+    const client = gateway.forPortal(portalId);
+    const [existing] = await db.query<{ state: string; cursor: string | null; done: number; total: number | null }>(
+      'SELECT state, cursor, done, total FROM backfills WHERE portal_id = $1',
+      [portalId],
+    );
+    if (existing?.state === 'done' && !restart) return { state: 'done', done: existing.done, total: existing.total };
+    let cursor = restart ? null : (existing?.cursor ?? null);
+    let done = restart ? 0 : (existing?.done ?? 0);
+    let total = restart ? null : (existing?.total ?? null);
+    if (total === null) total = (await client.contacts.search({ limit: 1, filterGroups: [], sorts: [], properties: [] })).total;
+    await db.query(
+      `INSERT INTO backfills (portal_id, state, cursor, done, total, started_at, updated_at) VALUES ($1, 'running', $2, $3, $4, $5, $5)
+       ON CONFLICT (portal_id) DO UPDATE SET state = 'running', cursor = $2, done = $3, total = $4, updated_at = $5, finished_at = NULL, last_error = NULL`,
+      [portalId, cursor, done, total, this.now()],
+    );
+    log.info({ done, total, resumed: Boolean(cursor) }, cursor ? 'backfill resumed' : 'backfill started');
+    const started = Date.now();
+    const startedDone = done;
+    const label = { portal: String(portalId) };
+    metrics.backfillTotal.set(label, total);
+    try {
+      for (;;) {
+        const live = await settings.live(portalId);
+        const properties = trackedProperties(live.settings.scoring);
+        const page = await client.contacts.list({ limit: this.options.pageSize ?? 100, properties, ...(cursor ? { after: cursor } : {}) });
+        const now = this.now();
+        const nextCursor = page.after ?? null;
+        await db.transaction(async (tx) => {
+          for (const record of page.results) {
+            await settleContact(tx, { portalId, live, now }, Number(record.id), [
+              { kind: 'facts', properties: presentValues(record.properties), occurredAt: now.getTime() },
+              { kind: 'activities', activities: backfillActivities(record.id, record.properties, live.settings.scoring.mapping, now.getTime()), occurredAt: now.getTime() },
+            ]);
+          }
+          await tx.query('UPDATE backfills SET cursor = $2, done = done + $3, updated_at = $4 WHERE portal_id = $1', [
+            portalId,
+            nextCursor,
+            page.results.length,
+            now,
+          ]);
+        });
+        done += page.results.length;
+        cursor = nextCursor;
+        const rate = (done - startedDone) / Math.max((Date.now() - started) / 1000, 0.001);
+        const eta = total !== null && rate > 0 ? Math.max(total - done, 0) / rate : null;
+        metrics.backfillDone.set(label, done);
+        metrics.backfillRate.set(label, rate);
+        if (eta !== null) metrics.backfillEtaSeconds.set(label, eta);
+        log.info({ done, total, contactsPerSecond: Math.round(rate * 10) / 10, etaSeconds: eta === null ? null : Math.round(eta) }, 'backfill progress');
+        if (!cursor) break;
+        if (this.stopping) {
+          log.info({ done, total }, 'backfill paused by shutdown; it resumes at the next start');
+          return { state: 'running', done, total };
+        }
+      }
+      await db.query("UPDATE backfills SET state = 'done', finished_at = $2, updated_at = $2 WHERE portal_id = $1", [portalId, this.now()]);
+      metrics.backfillEtaSeconds.set(label, 0);
+      log.info({ done, total }, 'backfill finished');
+      return { state: 'done', done, total };
+    } catch (error) {
+      await db.query("UPDATE backfills SET state = 'failed', last_error = $2, updated_at = $3 WHERE portal_id = $1", [
+        portalId,
+        error instanceof Error ? error.message : String(error),
+        this.now(),
+      ]);
+      log.error({ err: error, done, total }, 'backfill failed; run it again to resume from where it stopped');
+      return { state: 'failed', done, total };
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type ContactFacts, type EngagementInput } from '../domain/activities';
+import type { LiveSettings } from '../domain/portal-settings';
+import { qualify } from '../domain/qualification';
+import { award, explain } from '../domain/scoring';
+import { SALES_ACTIVITY_PROPERTIES, touchKindOf, userIdOfSource } from '../domain/sla';
+import { assignmentProperties, changedProperties, desiredProperties, slaProperties } from '../domain/write-back/desired-properties';
+import {
+  insertLedgerEntries,
+  latestAssignments,
+  latestClocks,
+  loadDecisionsOf,
+  loadLedgers,
+  lockContacts,
+  recordTransitions,
+  saveContactStates,
+  upsertActivities,
+  writeOutboxes,
+  type ContactActivity,
+  type Transition,
+} from '../store/contact-batches';
+import type { Queryable } from '../store/db';
+import type { ContactRow, ContactState } from '../store/lead-store';
+import { yieldWhenBusy } from '../yield-when-busy';
+import { requestRouting } from '../leads/route-sales-ready';
+import { closeSlaClock, meetSlaClock, ownersOfUsers, recordTouches, type TouchInput } from '../leads/sla-clocks';
+
+/** What happened to one contact, in any order; applied in occurredAt order. */
+export type ContactInput =
+  | { kind: 'event'; event: ContactEvent }
+  | { kind: 'engagement'; engagement: EngagementInput }
+  /** The contact's current fit properties, read from HubSpot when the app first meets it. */
+  | { kind: 'facts'; properties: ContactFacts; occurredAt: number }
+  /** Activities derived from the contact's current properties (backfill). */
+  | { kind: 'activities'; activities: Activity[]; occurredAt: number };
+
+export interface ProcessContext {
+  portalId: number;
+  live: LiveSettings;
+  now: Date;
+}
+
+export interface ProcessOutcome {
+  newActivities: number;
+  status: string;
+  statusChanged: boolean;
+  outboxChanged: boolean;
+  /** Became sales-ready and waits for its company's owner to be read before it is routed (see routeWaitingLeads). */
+  awaitingRouting: boolean;
+}
+
+const occurredAt = (input: ContactInput): number =>
+  input.kind === 'event' ? input.event.occurredAt : input.kind === 'engagement' ? input.engagement.occurredAt : input.occurredAt;
+
+/** A contact's inputs mapped: its activities, its facts after them, and the touches they hold. */
+interface Mapped {
+  facts: ContactFacts;
+  factsLoaded: boolean;
+  activities: Activity[];
+  touches: TouchInput[];
+  /** Sales-activity property changes by HubSpot users: touches once the user is known as an owner. */
+  userTouches: Array<Omit<TouchInput, 'ownerId'> & { userId: number }>;
+}
+
+function mapInputs(ctx: ProcessContext, row: ContactRow, inputs: readonly ContactInput[]): Mapped {
+  const { mapping } = ctx.live.settings.scoring;
+  const contactId = row.contact_id;
+  const mapped: Mapped = { facts: row.facts, factsLoaded: row.facts_loaded, activities: [], touches: [], userTouches: [] };
+  for (const input of [...inputs].sort((a, b) => occurredAt(a) - occurredAt(b))) {
+    switch (input.kind) {
+      case 'event': {
+        const { event } = input;
+        const out = mapContactEvent(event, mapped.facts, mapping);
+        mapped.facts = out.facts;
+        mapped.activities.push(...out.activities);
+        const userId = event.propertyName && SALES_ACTIVITY_PROPERTIES.includes(event.propertyName) ? userIdOfSource(event.sourceId) : undefined;
+        if (userId !== undefined) mapped.userTouches.push({ contactId, key: event.key, kind: 'property', userId, at: event.occurredAt });
+        break;
+      }
+      case 'engagement': {
+        const { engagement } = input;
+        mapped.activities.push(...mapEngagement(engagement, mapping));
+        mapped.touches.push({ contactId, key: engagement.key, kind: touchKindOf(engagement.objectType), ownerId: engagement.properties.hubspot_owner_id, at: engagement.occurredAt });
+        break;
+      }
+      case 'facts':
+        // Values HubSpot holds now; a change event already seen for a property wins over a stale read.
+        mapped.facts = { ...input.properties, ...mapped.facts };
+        mapped.factsLoaded = true;
+        break;
+      case 'activities':
+        mapped.activities.push(...input.activities);
+        break;
+    }
+  }
+  return mapped;
+}
+
+/**
+ * Settles a set of contacts of one portal in the caller's transaction, with a few statements for the whole
+ * set: their rows locked (in id order), their inputs mapped to activities (each stored once, at the earliest
+ * time any event showed it), points awarded once per (activity, rule), touches recorded, then every lead
+ * rescored from its ledger at `now`, status changes recorded (a lead becoming sales-ready is routed) and
+ * the desired HubSpot values queued where they changed. A contact with no inputs is just rescored.
+ */
+export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: ReadonlyMap<number, readonly ContactInput[]>): Promise<Map<number, ProcessOutcome>> {
+  const { portalId, live, now } = ctx;
+  const { scoring, writeBack, routing, sla } = live.settings;
+  const ids = [...work.keys()].sort((a, b) => a - b);
+  const rows = await lockContacts(tx, portalId, ids);
+  const mapped = new Map(ids.map((id) => [id, mapInputs(ctx, rows.get(id)!, work.get(id)!)]));
+
+  const added = await upsertActivities(
+    tx,
+    portalId,
+    [...mapped].flatMap(([contactId, m]) => m.activities.map((activity): ContactActivity => ({ contactId, activity }))),
+  );
+  await insertLedgerEntries(tx, portalId, added.flatMap(({ contactId, activity }) => award(scoring, activity).map((entry) => ({ contactId, entry }))));
+  const newActivities = new Map<number, number>();
+  for (const { contactId } of added) newActivities.set(contactId, (newActivities.get(contactId) ?? 0) + 1);
+
+  const userTouches = [...mapped.values()].flatMap((m) => m.userTouches);
+  const owners = await ownersOfUsers(tx, portalId, userTouches.map((touch) => touch.userId));
+  const touched = await recordTouches(tx, portalId, [
+    ...[...mapped.values()].flatMap((m) => m.touches),
+    ...userTouches.map(({ userId, ...touch }) => ({ ...touch, ownerId: owners.get(userId) })),
+  ]);
+  if (sla) for (const contactId of touched) await meetSlaClock(tx, portalId, contactId, { routing, sla }, now);
+
+  const ledgers = await loadLedgers(tx, portalId, ids);
+  const decisions = await loadDecisionsOf(tx, portalId, ids);
+  const outcomes = new Map<number, ProcessOutcome>();
+  const states: Array<{ contactId: number; state: ContactState }> = [];
+  const transitions: Transition[] = [];
+  const scored = new Map<number, { status: string; total: number; fit: number; engagement: number; grade: string; reasons: string; facts: ContactFacts }>();
+  for (const contactId of ids) {
+    // Scoring a large model is CPU work: a large set gives the event loop its turns between leads.
+    await yieldWhenBusy();
+    const row = rows.get(contactId)!;
+    const { facts, factsLoaded } = mapped.get(contactId)!;
+    const { status, transitions: replayed, score } = qualify(scoring, ledgers.get(contactId)!, facts, decisions.get(contactId)!, now.getTime());
+    const statusChanged = status !== row.status;
+    const last = replayed[replayed.length - 1];
+    if (statusChanged) transitions.push({ contactId, from: row.status, to: status, at: last ? new Date(last.at) : now, reason: last?.reason ?? 'rescored' });
+    let awaitingRouting = false;
+    if (statusChanged && status === 'sql') {
+      const lead = { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status };
+      awaitingRouting = await requestRouting(tx, portalId, live, lead, now);
+    }
+    // Handed back (recycled, disqualified): the first-touch clock stops.
+    if (statusChanged && row.status === 'sql' && status !== 'sql') await closeSlaClock(tx, portalId, contactId, 'recycled', now);
+    const reasons = explain(score);
+    states.push({
+      contactId,
+      state: {
+        facts,
+        factsLoaded,
+        status,
+        // The replay says since when: an earlier event learnt later moves it, even when the status stays;
+        // a lead the replay never moved is new since it was created, whatever it looked like in between.
+        statusSince: last ? new Date(last.at) : null,
+        score: score.total,
+        fit: score.fit,
+        engagement: score.engagement,
+        grade: score.grade,
+        reasons,
+        settingsVersion: live.version,
+        scoredAt: now,
+      },
+    });
+    scored.set(contactId, { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons, facts });
+    outcomes.set(contactId, { newActivities: newActivities.get(contactId) ?? 0, status, statusChanged, outboxChanged: false, awaitingRouting });
+  }
+  await recordTransitions(tx, portalId, transitions);
+  await saveContactStates(tx, portalId, states);
+
+  // Read after routing and clock changes above, so the desired values include what they decided.
+  const assignments = await latestAssignments(tx, portalId, ids);
+  const clocks = await latestClocks(tx, portalId, ids);
+  const desired: Array<{ contactId: number; properties: Record<string, string> }> = [];
+  const unchanged: number[] = [];
+  for (const contactId of ids) {
+    const lead = scored.get(contactId)!;
+    const properties = {
+      ...desiredProperties(lead, lead.facts.lifecyclestage, writeBack),
+      ...assignmentProperties(assignments.get(contactId)),
+      ...slaProperties(clocks.get(contactId)),
+    };
+    const changed = Object.keys(changedProperties(properties, rows.get(contactId)!.written)).length > 0;
+    if (changed) desired.push({ contactId, properties });
+    else unchanged.push(contactId);
+    outcomes.get(contactId)!.outboxChanged = changed;
+  }
+  await writeOutboxes(tx, portalId, desired, unchanged, now);
+  return outcomes;
+}
+
+/**
+ * Settles one contact under its row lock (see settleContacts): applies its new inputs, if any, replays its
+ * history into score and status, routes it when it became sales-ready, stops its clock when it was handed
+ * back, and queues what changed for HubSpot. With no inputs, that is what a decision or the passing of time changed.
+ */
+export async function settleContact(tx: Queryable, ctx: ProcessContext, contactId: number, inputs: readonly ContactInput[] = []): Promise<ProcessOutcome> {
+  return (await settleContacts(tx, ctx, new Map([[contactId, inputs]]))).get(contactId)!;
+}
