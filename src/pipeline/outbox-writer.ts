@@ -70,14 +70,10 @@ export class OutboxWriter {
       [portalId, now, new Date(now.getTime() + leaseMs)],
     );
     const result: FlushResult = { written: 0, unchanged: 0, gone: 0, failed: 0 };
-    const pending: OutboxRow[] = [];
-    for (const row of rows) {
-      if (Object.keys(changedProperties(row.properties, row.written ?? {})).length === 0) {
-        await this.settle(portalId, row, 'unchanged');
-        result.unchanged += 1;
-      } else pending.push(row);
-    }
-    await this.write(portalId, pending, result);
+    const unchanged = rows.filter((row) => Object.keys(changedProperties(row.properties, row.written ?? {})).length === 0);
+    await this.settle(portalId, unchanged, 'unchanged');
+    result.unchanged += unchanged.length;
+    await this.write(portalId, rows.filter((row) => !unchanged.includes(row)), result);
     return result;
   }
 
@@ -101,15 +97,12 @@ export class OutboxWriter {
       const chunkRows = chunk.ids.map((id) => byId.get(id)!);
       if (chunk.ok) {
         const missing = new Set(chunk.errors.flatMap((error) => error.context.ids ?? []));
-        for (const row of chunkRows) {
-          if (missing.has(String(row.contact_id))) {
-            await this.settle(portalId, row, 'gone');
-            result.gone += 1;
-          } else {
-            await this.settle(portalId, row, 'written');
-            result.written += 1;
-          }
-        }
+        const gone = chunkRows.filter((row) => missing.has(String(row.contact_id)));
+        const written = chunkRows.filter((row) => !missing.has(String(row.contact_id)));
+        await this.settle(portalId, gone, 'gone');
+        await this.settle(portalId, written, 'written');
+        result.gone += gone.length;
+        result.written += written.length;
       } else if (chunkRows.length > 1 && isRejection(chunk.error)) {
         // HubSpot refused the whole batch because of some contact in it: halve until it is found.
         const half = Math.ceil(chunkRows.length / 2);
@@ -122,24 +115,37 @@ export class OutboxWriter {
     }
   }
 
-  /** Done with a row: record what HubSpot now holds and drop the row unless a newer value arrived meanwhile. */
-  private async settle(portalId: number, row: OutboxRow, outcome: 'written' | 'unchanged' | 'gone'): Promise<void> {
+  /**
+   * Done with rows (one transaction for them all, so a batch costs a few statements, not a few per contact):
+   * record what HubSpot now holds and drop each row unless a newer value arrived meanwhile.
+   */
+  private async settle(portalId: number, rows: readonly OutboxRow[], outcome: 'written' | 'unchanged' | 'gone'): Promise<void> {
+    if (rows.length === 0) return;
+    const ids = rows.map((row) => row.contact_id).sort((a, b) => a - b);
+    const settled = JSON.stringify(rows.map((row) => ({ c: row.contact_id, u: row.updated_at.toISOString(), p: row.properties })));
     await this.options.db.transaction(async (tx) => {
+      // The contacts first and in id order, as settleContacts locks them: a worker queuing new values for some of
+      // these contacts meanwhile waits for us (or we for it) instead of deadlocking on the outbox rows.
+      await tx.query('SELECT 1 FROM contacts WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY contact_id FOR UPDATE', [portalId, ids]);
       if (outcome === 'written') {
-        await tx.query('UPDATE contacts SET written = written || $3::jsonb WHERE portal_id = $1 AND contact_id = $2', [
-          portalId,
-          row.contact_id,
-          JSON.stringify(row.properties),
-        ]);
+        await tx.query(
+          `UPDATE contacts SET written = contacts.written || x.p FROM jsonb_to_recordset($2::jsonb) AS x(c bigint, p jsonb)
+           WHERE contacts.portal_id = $1 AND contacts.contact_id = x.c`,
+          [portalId, settled],
+        );
       }
-      await tx.query('DELETE FROM outbox WHERE portal_id = $1 AND contact_id = $2 AND updated_at = $3', [portalId, row.contact_id, row.updated_at]);
+      await tx.query(
+        `DELETE FROM outbox USING jsonb_to_recordset($2::jsonb) AS x(c bigint, u timestamptz)
+         WHERE outbox.portal_id = $1 AND outbox.contact_id = x.c AND outbox.updated_at = x.u`,
+        [portalId, settled],
+      );
       // A newer value that arrived while we wrote is due at once, not after our lease.
-      await tx.query('UPDATE outbox SET available_at = $3 WHERE portal_id = $1 AND contact_id = $2', [portalId, row.contact_id, this.now()]);
+      await tx.query('UPDATE outbox SET available_at = $3 WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])', [portalId, ids, this.now()]);
     });
-    if (outcome === 'written') this.options.metrics.propertiesWritten.inc();
+    if (outcome === 'written') this.options.metrics.propertiesWritten.inc(rows.length);
     if (outcome === 'gone') {
-      this.options.metrics.writeFailures.inc({ reason: 'contact_gone' });
-      this.options.logger.info({ portalId, contactId: row.contact_id }, 'contact no longer in HubSpot; its pending write dropped');
+      this.options.metrics.writeFailures.inc({ reason: 'contact_gone' }, rows.length);
+      this.options.logger.info({ portalId, contactIds: ids }, 'contacts no longer in HubSpot; their pending writes dropped');
     }
   }
 
