@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { backfillBench } from './backfill';
 import { eventLoopBench } from './event-loop';
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
 import { ingestBench } from './ingest';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     ...(process.env.DATABASE_URL ? await pipelineBench('postgres', events) : []),
     ...(await multiPortalPipelineBench('pglite', 10, 2_000)),
     ...(process.env.DATABASE_URL ? await multiPortalPipelineBench('postgres', 10, events / 10) : []),
+    ...(process.env.DATABASE_URL ? await backfillBench('postgres', 20_000) : await backfillBench('pglite', 5_000)),
     ...(await eventLoopBench('pglite')),
     ...(process.env.DATABASE_URL ? await eventLoopBench('postgres') : []),
   ];

@@ -70,6 +70,8 @@ export interface PortalClient {
 export type PortalRequest = <T>(operation: string, request: SdkRequest<T>, quota?: 'default' | 'search') => Promise<T>;
 
 const OWNERS_PAGE = 500;
+/** The most records HubSpot returns in one page of a CRM object list (GET /crm/v3/objects/{objectType}). */
+export const LIST_PAGE_LIMIT = 100;
 
 interface BatchReadInput {
   inputs: { id: string }[];
@@ -118,7 +120,7 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
           }),
         ),
 
-      list: async ({ after, limit = 100, properties = [] } = {}) => {
+      list: async ({ after, limit = LIST_PAGE_LIMIT, properties = [] } = {}) => {
         const page = await run('contacts.list', (client, options) =>
           client.crm.contacts.basicApi.getPage(limit, after, [...properties], undefined, undefined, false, options),
         );

@@ -1,10 +1,8 @@
-import { backfillActivities, trackedProperties } from '../domain/activities';
-import { presentValues, type PipelineDeps } from './pipeline-deps';
-import { settleContact } from './settle-contacts';
-
-export interface BackfillOptions extends PipelineDeps {
-  pageSize?: number;
-}
+import { trackedProperties } from '../domain/activities';
+import type { LiveSettings } from '../domain/portal-settings';
+import { LIST_PAGE_LIMIT } from '../hubspot/gateway-portal-client';
+import { settleBackfillPage, type BackfillPage } from './backfill-page';
+import type { PipelineDeps } from './pipeline-deps';
 
 export interface BackfillProgress {
   state: 'running' | 'done' | 'failed';
@@ -13,17 +11,18 @@ export interface BackfillProgress {
 }
 
 /**
- * Scores a portal's existing contacts: pages through them within the rate limit, derives fit and a
- * starting engagement from their current properties, and queues the write-back. Each page and the
- * cursor commit together, so a restart resumes where it stopped; activity keys match the webhook
- * path's, so webhooks arriving meanwhile add no duplicate points.
+ * Scores a portal's existing contacts: pages through them within the rate limit (HubSpot's largest pages,
+ * the next one read while the one in hand settles), derives fit and a starting engagement from their current
+ * properties, and queues the write-back. Each page settles as one batch and commits with the cursor, so a
+ * restart resumes where it stopped; activity keys match the webhook path's, so webhooks arriving meanwhile
+ * add no duplicate points.
  */
 export class Backfill {
   private readonly now: () => Date;
   private readonly running = new Map<number, Promise<BackfillProgress>>();
   private stopping = false;
 
-  constructor(private readonly options: BackfillOptions) {
+  constructor(private readonly options: PipelineDeps) {
     this.now = options.now ?? (() => new Date());
   }
 
@@ -76,37 +75,38 @@ export class Backfill {
     const startedDone = done;
     const label = { portal: String(portalId) };
     metrics.backfillTotal.set(label, total);
+    /** Sends the read of the page at `after` at once (no statement first), for the settings `live` tracks. */
+    const read = (after: string | null, live: LiveSettings): Promise<BackfillPage> => {
+      const properties = trackedProperties(live.settings.scoring);
+      const page = client.contacts
+        .list({ limit: LIST_PAGE_LIMIT, properties, ...(after ? { after } : {}) })
+        .then((answer) => ({ records: answer.results, after: answer.after ?? null, live }));
+      // A read ahead may fail while the page before it settles; it is awaited (and fails the backfill) only after
+      // that page commits, so until then its rejection must not count as unhandled.
+      page.catch(() => undefined);
+      return page;
+    };
+    let reading: Promise<BackfillPage> | undefined;
     try {
-      for (;;) {
-        const live = await settings.live(portalId);
-        const properties = trackedProperties(live.settings.scoring);
-        const page = await client.contacts.list({ limit: this.options.pageSize ?? 100, properties, ...(cursor ? { after: cursor } : {}) });
+      reading = read(cursor, await settings.live(portalId));
+      while (reading) {
+        const page: BackfillPage = await reading;
+        // One read ahead: HubSpot serves the next page while this one settles, so the portal's budget and not the
+        // database sets the pace. None once stopping: the page in hand is the last one.
+        reading = page.after && !this.stopping ? read(page.after, await settings.live(portalId)) : undefined;
         const now = this.now();
-        const nextCursor = page.after ?? null;
-        await db.transaction(async (tx) => {
-          for (const record of page.results) {
-            await settleContact(tx, { portalId, live, now }, Number(record.id), [
-              { kind: 'facts', properties: presentValues(record.properties), occurredAt: now.getTime() },
-              { kind: 'activities', activities: backfillActivities(record.id, record.properties, live.settings.scoring.mapping, now.getTime()), occurredAt: now.getTime() },
-            ]);
-          }
-          await tx.query('UPDATE backfills SET cursor = $2, done = done + $3, updated_at = $4 WHERE portal_id = $1', [
-            portalId,
-            nextCursor,
-            page.results.length,
-            now,
-          ]);
-        });
-        done += page.results.length;
-        cursor = nextCursor;
+        await db.transaction((tx) => settleBackfillPage(tx, portalId, page, now));
+        done += page.records.length;
+        cursor = page.after;
         const rate = (done - startedDone) / Math.max((Date.now() - started) / 1000, 0.001);
         const eta = total !== null && rate > 0 ? Math.max(total - done, 0) / rate : null;
         metrics.backfillDone.set(label, done);
         metrics.backfillRate.set(label, rate);
         if (eta !== null) metrics.backfillEtaSeconds.set(label, eta);
         log.info({ done, total, contactsPerSecond: Math.round(rate * 10) / 10, etaSeconds: eta === null ? null : Math.round(eta) }, 'backfill progress');
-        if (!cursor) break;
-        if (this.stopping) {
+        if (cursor && this.stopping) {
+          // A page read ahead is dropped (the cursor still points at it), but stop() waits for the read to end.
+          await reading?.catch(() => undefined);
           log.info({ done, total }, 'backfill paused by shutdown; it resumes at the next start');
           return { state: 'running', done, total };
         }

@@ -1,3 +1,6 @@
+import type { HubspotGateway } from '../../src/hubspot/gateway';
+import { silentLogger } from '../../src/log';
+import { OutboxWriter } from '../../src/write-back/outbox-writer';
 import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
@@ -75,5 +78,45 @@ describe.each(testDatabases)('outbox writer on $name', (database) => {
     expect(pending?.contact_id).toBe(ids[5]);
     expect(pending?.last_error).toMatch(/lifecyclestage|not-a-stage|valid/i);
     expect(pending!.available_at.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('a newer value queued while a batch is being written stays queued, due at once; the others are settled', async () => {
+    const ids = contacts(3);
+    await process(ids.map(click));
+    const { db, gateway, pipelineMetrics } = harness.service;
+    const newer = { lm_score: '99' };
+    // A worker queues a newer value for the second contact while HubSpot is taking the batch.
+    const meanwhile = Object.create(gateway) as HubspotGateway;
+    meanwhile.forPortal = (portalId) => {
+      const client = gateway.forPortal(portalId);
+      return {
+        ...client,
+        contacts: {
+          ...client.contacts,
+          batchUpdate: async (inputs) => {
+            await db.query('UPDATE outbox SET properties = $3, updated_at = $4 WHERE portal_id = $1 AND contact_id = $2', [
+              PORTAL,
+              ids[1],
+              JSON.stringify(newer),
+              new Date(Date.now() + 1),
+            ]);
+            return client.contacts.batchUpdate(inputs);
+          },
+        },
+      };
+    };
+    const writer = new OutboxWriter({ db, gateway: meanwhile, logger: silentLogger, metrics: pipelineMetrics });
+    expect(await writer.flushPortal(PORTAL)).toMatchObject({ written: 3, failed: 0 });
+    const queued = await db.query<{ contact_id: number; properties: Record<string, string>; available_at: Date }>(
+      'SELECT contact_id, properties, available_at FROM outbox WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])',
+      [PORTAL, ids],
+    );
+    expect(queued).toEqual([{ contact_id: ids[1], properties: newer, available_at: expect.any(Date) }]);
+    expect(queued[0]!.available_at.getTime()).toBeLessThanOrEqual(Date.now());
+    const writtenScores = await db.query<{ score: string }>(
+      "SELECT written->>'lm_score' AS score FROM contacts WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY contact_id",
+      [PORTAL, ids],
+    );
+    expect(writtenScores.map((row) => row.score)).toEqual(['4', '4', '4']);
   });
 });
