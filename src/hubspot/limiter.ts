@@ -4,7 +4,10 @@ import type { Logger } from '../log';
 
 export interface PortalLimitersOptions {
   logger: Logger;
-  /** At most this many calls start in any rolling `windowMs`. HubSpot allows 110 / 10 s per portal; 100 leaves headroom. */
+  /**
+   * At most this many calls start in any rolling `windowMs`. HubSpot allows 110 / 10 s per portal; 105 leaves five
+   * for what the spacing cannot see (a call delayed beyond `jitterMs`) and still uses 0.94 of the budget.
+   */
   maxRequests?: number;
   windowMs?: number;
   /** How much later one call may reach HubSpot than another that left the limiter before it (event loop, network). */
@@ -31,7 +34,7 @@ export interface PortalLimiters {
  * instance shares one quota per portal through one ioredis connection pair).
  */
 export function createPortalLimiters(options: PortalLimitersOptions): PortalLimiters {
-  const { logger, maxRequests = 100, windowMs = 10_000, maxConcurrent = 10, jitterMs = 100, name = 'hubspot' } = options;
+  const { logger, maxRequests = 105, windowMs = 10_000, maxConcurrent = 10, jitterMs = 100, name = 'hubspot' } = options;
   if (!Number.isInteger(maxRequests) || maxRequests < 2) throw new Error(`maxRequests must be an integer ≥ 2 (got ${maxRequests})`);
   // Even spacing, no reservoir. A Bottleneck reservoir refills on fixed boundaries, so N per window lets up to 2N
   // through across a boundary (and, clustered, it is only re-checked on a 5 s heartbeat); allowing safe bursts of B
