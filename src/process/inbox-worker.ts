@@ -5,6 +5,7 @@ import type { LiveSettings } from '../domain/portal-settings';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
+import { QUEUE_RETRY } from '../store/queue-retry';
 import { moveContactHistory, purgeContact } from '../store/lead-store';
 import { claimInbox, markFailed, markProcessed, portalsWithReadyEvents, type ClaimedEvent } from '../store/inbox-claims';
 import { presentValues, type PipelineDeps } from './pipeline-deps';
@@ -166,7 +167,8 @@ export class InboxWorker {
   private async fail(events: ClaimedEvent[], error: unknown, log: Logger): Promise<void> {
     const inactive = error instanceof PortalInactiveError;
     const message = error instanceof Error ? error.message : String(error);
-    const dead = await markFailed(this.options.db, events, this.id, message, this.now(), inactive ? 0 : (this.options.maxAttempts ?? 8));
+    const policy = { ...QUEUE_RETRY.inbox, ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}) };
+    const dead = await markFailed(this.options.db, events, this.id, message, this.now(), inactive ? { ...policy, maxAttempts: 0 } : policy);
     this.options.metrics.failed.inc(events.length);
     this.options.metrics.deadLettered.inc(dead);
     if (inactive) log.warn({ events: events.length }, 'events for an inactive portal dead-lettered');

@@ -1,3 +1,4 @@
+import { givenUp, retryAt, type RetryPolicy } from './queue-retry';
 import type { Db } from './db';
 
 export interface ClaimedEvent {
@@ -55,28 +56,20 @@ export async function markProcessed(db: Pick<Db, 'query'>, ids: readonly number[
   );
 }
 
-/** Puts failed events back with exponential backoff, or dead-letters them after `maxAttempts`. Returns how many died. */
-export async function markFailed(
-  db: Db,
-  events: readonly ClaimedEvent[],
-  owner: string,
-  error: string,
-  now: Date,
-  maxAttempts: number,
-  baseDelayMs = 1_000,
-): Promise<number> {
-  let dead = 0;
-  for (const event of events) {
-    const dies = event.attempts >= maxAttempts;
-    if (dies) dead += 1;
-    const delay = Math.min(baseDelayMs * 2 ** (event.attempts - 1), 15 * 60_000);
-    await db.query(
-      `UPDATE inbox SET leased_until = NULL, last_error = $3, available_at = $4, dead_at = $5
-       WHERE id = $1 AND lease_owner = $2`,
-      [event.id, owner, error.slice(0, 2000), new Date(now.getTime() + delay), dies ? now : null],
-    );
-  }
-  return dead;
+/**
+ * Puts failed events back with the inbox's backoff, or dead-letters them after its attempts (all of them at
+ * once with `giveUp`, e.g. when the portal is gone), in one statement. Returns how many died.
+ */
+export async function markFailed(db: Db, events: readonly ClaimedEvent[], owner: string, error: string, now: Date, policy: RetryPolicy): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = events.map((event) => ({ i: event.id, a: retryAt(policy, event.attempts, now).toISOString(), d: givenUp(policy, event.attempts) }));
+  await db.query(
+    `UPDATE inbox SET leased_until = NULL, last_error = $3, available_at = r.a, dead_at = CASE WHEN r.d THEN $4::timestamptz END
+     FROM jsonb_to_recordset($1::jsonb) AS r(i bigint, a timestamptz, d boolean)
+     WHERE inbox.id = r.i AND inbox.lease_owner = $2`,
+    [JSON.stringify(rows), owner, error.slice(0, 2000), now],
+  );
+  return rows.filter((row) => row.d).length;
 }
 
 /** The dead letters of a portal, newest first, for admins and support. */

@@ -3,6 +3,7 @@ import { HubspotApiError } from '../hubspot/api-error';
 import type { CrmRecordUpdate } from '../hubspot/crm-types';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
+import { givenUp, QUEUE_RETRY, retryAt } from '../store/queue-retry';
 import { claimOutboxRows, deferOutboxRows, portalsWithReadyOutbox, settleOutboxRows, type OutboxRow } from '../store/outbox-rows';
 import type { PipelineDeps } from '../process/pipeline-deps';
 
@@ -106,16 +107,17 @@ export class OutboxWriter {
   /** Rows that failed together: tried again with backoff, or given up on after too many attempts or when the portal is gone. */
   private async retryLater(portalId: number, rows: readonly OutboxRow[], error: unknown): Promise<void> {
     const inactive = error instanceof PortalInactiveError;
-    const giveUp = (row: OutboxRow) => inactive || row.attempts >= (this.options.maxAttempts ?? 10);
-    const now = this.now().getTime();
-    const retries = rows.filter((row) => !giveUp(row)).map((row) => ({ row, at: new Date(now + Math.min(2_000 * 2 ** (row.attempts - 1), 30 * 60_000)) }));
-    const givenUp = rows.filter(giveUp);
-    await deferOutboxRows(this.options.db, portalId, retries, givenUp, error instanceof Error ? error.message : String(error));
-    if (givenUp.length > 0) this.options.metrics.writeFailures.inc({ reason: inactive ? 'portal_inactive' : 'gave_up' }, givenUp.length);
+    const policy = { ...QUEUE_RETRY.outbox, ...(this.options.maxAttempts !== undefined ? { maxAttempts: this.options.maxAttempts } : {}) };
+    const giveUp = (row: OutboxRow) => inactive || givenUp(policy, row.attempts);
+    const now = this.now();
+    const retries = rows.filter((row) => !giveUp(row)).map((row) => ({ row, at: retryAt(policy, row.attempts, now) }));
+    const dropped = rows.filter(giveUp);
+    await deferOutboxRows(this.options.db, portalId, retries, dropped, error instanceof Error ? error.message : String(error));
+    if (dropped.length > 0) this.options.metrics.writeFailures.inc({ reason: inactive ? 'portal_inactive' : 'gave_up' }, dropped.length);
     if (retries.length > 0) this.options.metrics.writeFailures.inc({ reason: 'retry' }, retries.length);
     if (!inactive) {
       const contactIds = rows.slice(0, 10).map((row) => row.contact_id);
-      this.options.logger.warn({ portalId, contacts: rows.length, contactIds, givenUp: givenUp.length, err: error }, 'contact writes failed');
+      this.options.logger.warn({ portalId, contacts: rows.length, contactIds, givenUp: dropped.length, err: error }, 'contact writes failed');
     }
   }
 }

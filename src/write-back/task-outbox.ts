@@ -3,9 +3,9 @@ import { HubspotApiError } from '../hubspot/api-error';
 import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
 import type { Db, Queryable } from '../store/db';
+import { givenUp, QUEUE_RETRY, retryAt } from '../store/queue-retry';
 
 const TASK_TO_CONTACT = 204; // HubSpot-defined association: task → contact
-const MAX_ATTEMPTS = 8;
 const LEASE_MS = 120_000;
 
 export interface QueuedTask {
@@ -51,7 +51,7 @@ export async function sendQueuedTasks(deps: { db: Db; gateway: HubspotGateway; l
      WHERE id IN (SELECT id FROM task_outbox WHERE sent_at IS NULL AND attempts < $3 AND next_attempt_at <= $1
                   ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
      RETURNING id, portal_id, contact_id, owner_id, subject, body, due_at, attempts`,
-    [now, new Date(now.getTime() + LEASE_MS), MAX_ATTEMPTS, limit],
+    [now, new Date(now.getTime() + LEASE_MS), QUEUE_RETRY.tasks.maxAttempts, limit],
   );
   let sent = 0;
   let failed = 0;
@@ -75,14 +75,14 @@ export async function sendQueuedTasks(deps: { db: Db; gateway: HubspotGateway; l
       const message = error instanceof Error ? error.message : String(error);
       // HubSpot refusing the task itself (e.g. 400 for an owner deactivated since) will not change with retries.
       const refused = error instanceof HubspotApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
-      const giveUp = error instanceof PortalInactiveError || refused || task.attempts >= MAX_ATTEMPTS;
-      const retryAt = new Date(now.getTime() + Math.min(2 ** task.attempts * 30_000, 6 * 3_600_000));
+      const giveUp = error instanceof PortalInactiveError || refused || givenUp(QUEUE_RETRY.tasks, task.attempts);
+      const nextAttempt = retryAt(QUEUE_RETRY.tasks, task.attempts, now);
       await deps.db.query('UPDATE task_outbox SET next_attempt_at = $2, last_error = $3, attempts = CASE WHEN $4 THEN $5 ELSE attempts END WHERE id = $1', [
         task.id,
-        retryAt,
+        nextAttempt,
         message.slice(0, 1000),
         giveUp,
-        MAX_ATTEMPTS,
+        QUEUE_RETRY.tasks.maxAttempts,
       ]);
       const log = { portalId: task.portal_id, contactId: task.contact_id, task: task.subject, attempts: task.attempts, err: error };
       if (giveUp) deps.logger.error(log, 'HubSpot task could not be created; given up');
