@@ -1,10 +1,10 @@
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type PortalSettings } from '../../src/domain/portal-settings';
 import { routingCardResponse } from '../../src/api/routing-card-responses';
-import type { WebhookEvent } from '../../src/sandbox';
 import { installThroughOAuth } from '../../src/sandbox-mode';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
+import { formSubmission } from '../support/form-submission';
 
 const PORTAL = 16_001;
 const OTHER_PORTAL = 16_002;
@@ -69,19 +69,7 @@ describe.each(testDatabases)('routing & SLA card API on $name', (database) => {
     const contactId = Number(state.createRecord(PORTAL, 'contacts', { email, industry }).id);
     const company = state.createRecord(PORTAL, 'companies', { name: `${email} Inc`, hubspot_owner_id: owners.cat });
     state.associate(PORTAL, { type: 'contacts', id: String(contactId) }, { type: 'companies', id: company.id });
-    const event = {
-      eventId: contactId,
-      subscriptionId: 1,
-      portalId: PORTAL,
-      appId: harness.sandbox.app.appId,
-      occurredAt: Date.now() - 60_000,
-      attemptNumber: 0,
-      subscriptionType: 'contact.propertyChange',
-      objectId: contactId,
-      propertyName: 'recent_conversion_event_name',
-      propertyValue: 'Demo request',
-      changeSource: 'FORM',
-    } as WebhookEvent;
+    const event = formSubmission({ portalId: PORTAL, appId: harness.sandbox.app.appId, contactId, eventId: contactId });
     await harness.deliver([event]);
     expect((await call('POST', '/api/cards/lead-score/decision', { contactId, kind: 'accept' })).status).toBe(200);
     await harness.service.writer.flushAll();

@@ -7,6 +7,7 @@ import { openDb } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { freePort } from '../support/free-port';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { formSubmission } from '../support/form-submission';
 
 /**
  * A PostgreSQL server of the test's own (initdb + pg_ctl from the machine's PostgreSQL), stopped and started
@@ -69,19 +70,7 @@ describeWithServer('the service rides out a PostgreSQL restart', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const formEvent = (eventId: number, contactId: number): WebhookEvent => ({
-    eventId,
-    subscriptionId: 1,
-    portalId: PORTAL,
-    appId: harness.sandbox.app.appId,
-    occurredAt: Date.now() - 60_000,
-    attemptNumber: 0,
-    subscriptionType: 'contact.propertyChange',
-    objectId: contactId,
-    propertyName: 'recent_conversion_event_name',
-    propertyValue: 'Demo request',
-    changeSource: 'FORM',
-  });
+  const formEvent = (eventId: number, contactId: number) => formSubmission({ portalId: PORTAL, appId: harness.sandbox.app.appId, contactId, eventId });
   const newContact = (n: number) => Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: `restart-${n}@example.com` }).id);
   const scoreOf = (contactId: number) => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))?.lm_score;
   const until = async (what: () => Promise<boolean> | boolean, timeoutMs = 30_000) => {

@@ -2,9 +2,9 @@ import { decayJob } from '../../src/jobs/decay-job';
 import { runJobOnce } from '../../src/jobs/schedule-job';
 import { silentLogger } from '../../src/log';
 import { installThroughOAuth } from '../../src/sandbox-mode';
-import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { formSubmission } from '../support/form-submission';
 
 const BROKEN = 7_101;
 const HEALTHY = 7_102;
@@ -24,20 +24,7 @@ describe.each(testDatabases)('a per-portal job on $name', (database) => {
     const at = Date.now() - 60_000;
     const scored = async (portalId: number) => {
       const contactId = Number(harness.sandbox.state.createRecord(portalId, 'contacts', { email: `lead-${portalId}@example.com` }).id);
-      const event = {
-        eventId: portalId,
-        subscriptionId: 1,
-        portalId,
-        appId: harness.sandbox.app.appId,
-        occurredAt: at,
-        attemptNumber: 0,
-        subscriptionType: 'contact.propertyChange',
-        objectId: contactId,
-        propertyName: 'recent_conversion_event_name',
-        propertyValue: 'Demo request',
-        changeSource: 'FORM',
-      } as WebhookEvent;
-      await harness.deliver([event]);
+      await harness.deliver([formSubmission({ portalId, appId: harness.sandbox.app.appId, contactId, eventId: portalId, occurredAt: at })]);
       return contactId;
     };
     const brokenContact = await scored(BROKEN);
