@@ -37,17 +37,31 @@ export function patternProblem(pattern: string): string | undefined {
   }
 }
 
+/**
+ * `textMatches` against one `expected`, prepared once for tests run again and again: the expected
+ * side is lower-cased up front; a pattern is compiled when first needed, so one RE2 cannot run fails
+ * only where `textMatches` would.
+ */
+export function textMatcher(op: TextOperator, expected: string): (actual: string | undefined) => boolean {
+  switch (op) {
+    case 'eq': {
+      const wanted = expected.trim().toLowerCase();
+      return (actual) => actual !== undefined && actual.trim().toLowerCase() === wanted;
+    }
+    case 'contains': {
+      const wanted = expected.toLowerCase();
+      return (actual) => actual !== undefined && actual.toLowerCase().includes(wanted);
+    }
+    case 'matches': {
+      let regex: RE2JS | undefined;
+      return (actual) => actual !== undefined && (regex ??= compile(expected)).test(actual.slice(0, LIMITS.patternInputChars));
+    }
+  }
+}
+
 /** Case-insensitive text comparison shared by the activity mapping and the scoring rules. */
 export function textMatches(op: TextOperator, expected: string, actual: string | undefined): boolean {
-  if (actual === undefined) return false;
-  switch (op) {
-    case 'eq':
-      return actual.trim().toLowerCase() === expected.trim().toLowerCase();
-    case 'contains':
-      return actual.toLowerCase().includes(expected.toLowerCase());
-    case 'matches':
-      return compile(expected).test(actual.slice(0, LIMITS.patternInputChars));
-  }
+  return textMatcher(op, expected)(actual);
 }
 
 /** The fields of a text condition; objects built from it refine with `checkTextPattern`. */

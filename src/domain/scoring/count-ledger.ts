@@ -1,5 +1,9 @@
-import { capPeriodOf } from './cap-period';
-import { compareLedgerEntries, type LedgerEntry } from './ledger-entry';
+import { sortCanonically } from './canonical-order';
+import { CapTallies } from './cap-tallies';
+import { compileScoringModel } from './compiled-model';
+import { LedgerScratch } from './ledger-scratch';
+import type { LedgerEntry } from './ledger-entry';
+import { PairTable } from './pair-table';
 import type { ScoringModel } from './scoring-model';
 import type { EngagementRule, RuleGroup } from './scoring-rules';
 
@@ -13,10 +17,9 @@ export interface CountedEntry {
   counted: boolean;
 }
 
-interface PeriodTally {
-  period: number;
-  total: number;
-}
+const scratch = new LedgerScratch();
+const pairs = new PairTable();
+const caps = new CapTallies();
 
 /**
  * The ledger in canonical order, one entry per (sourceKey, ruleId), up to `until`, with caps
@@ -26,43 +29,32 @@ interface PeriodTally {
  * so a prefix of the result is the result for an earlier time.
  */
 export function countLedger(model: ScoringModel, ledger: readonly LedgerEntry[], until: number): CountedEntry[] {
-  const rules = new Map(model.engagementRules.map((rule) => [rule.id, rule]));
-  const groups = new Map(model.groups.map((group) => [group.id, group]));
-  const ruleTallies = new Map<string, PeriodTally>();
-  const groupTallies = new Map<string, PeriodTally>();
-  const tally = (tallies: Map<string, PeriodTally>, id: string, period: number): PeriodTally => {
-    const current = tallies.get(id);
-    if (current?.period === period) return current;
-    const fresh = { period, total: 0 };
-    tallies.set(id, fresh);
-    return fresh;
-  };
+  const compiled = compileScoringModel(model);
+  scratch.reserve(ledger.length);
+  const { order, times, rules, ranks } = scratch;
+  let kept = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    const entry = ledger[i]!;
+    const rule = entry.occurredAt <= until ? compiled.ids.indexOf(entry.ruleId) : -1;
+    if (rule < 0) continue;
+    order[kept++] = i;
+    times[i] = entry.occurredAt;
+    rules[i] = rule;
+    ranks[i] = compiled.rules[rule]!.rank;
+  }
+  sortCanonically(order, 0, kept, ledger, times, ranks);
 
-  const seenByRule = new Map<string, Set<string>>();
+  pairs.start(kept);
+  caps.start(compiled);
   const counted: CountedEntry[] = [];
-  for (const entry of ledger.filter((e) => e.occurredAt <= until).sort(compareLedgerEntries)) {
-    const rule = rules.get(entry.ruleId);
-    if (!rule) continue;
-    const seen = seenByRule.get(rule.id) ?? new Set<string>();
-    seenByRule.set(rule.id, seen);
-    if (seen.has(entry.sourceKey)) continue;
-    seen.add(entry.sourceKey);
-    const group = rule.group === undefined ? undefined : groups.get(rule.group);
-
-    let points = entry.points;
-    let withinRuleCap = true;
-    if (rule.cap) {
-      const ruleTally = tally(ruleTallies, rule.id, capPeriodOf(rule.cap.per, entry.occurredAt));
-      withinRuleCap = ruleTally.total < rule.cap.max;
-      if (withinRuleCap) ruleTally.total += 1;
-      else points = 0;
-    }
-    if (group?.cap && points > 0) {
-      const groupTally = tally(groupTallies, group.id, capPeriodOf(group.cap.per, entry.occurredAt));
-      points = Math.min(points, Math.max(0, group.cap.maxPoints - groupTally.total));
-      groupTally.total += points;
-    }
-    counted.push({ entry, rule, group, points, counted: withinRuleCap && (points !== 0 || entry.points === 0) });
+  for (let k = 0; k < kept; k++) {
+    const index = order[k]!;
+    const r = rules[index]!;
+    const entry = ledger[index]!;
+    if (pairs.claim(ledger, index, entry.sourceKey, r) !== index) continue;
+    const { rule, group } = compiled.rules[r]!;
+    const points = caps.apply(compiled, r, entry.points, entry.occurredAt);
+    counted.push({ entry, rule, group, points, counted: caps.withinRuleCap && (points !== 0 || entry.points === 0) });
   }
   return counted;
 }

@@ -1,17 +1,18 @@
 import type { ContactFacts } from '../activities/activity';
-import { valueTestMatches } from '../value-test';
+import type { CompiledFitRule } from './compiled-model';
 import type { Contribution } from './score-result';
-import type { FitRule } from './scoring-rules';
 
-/** One contribution per fit rule the contact's facts satisfy, labelled with the value that matched. */
-export function fitContributions(rules: readonly FitRule[], facts: ContactFacts): Contribution[] {
-  return rules
-    .filter((rule) => valueTestMatches(rule, facts[rule.property]))
-    .map((rule) => ({
-      ruleId: rule.id,
-      label: rule.op === 'exists' ? rule.label : `${rule.label}: ${facts[rule.property]?.trim()}`,
-      kind: 'fit',
-      count: 1,
-      points: rule.points,
-    }));
+/**
+ * Appends one contribution per fit rule the contact's facts satisfy, labelled with the value that
+ * matched, to `contributions`; returns the fit points they add up to.
+ */
+export function addFitContributions(rules: readonly CompiledFitRule[], facts: ContactFacts, contributions: Contribution[]): number {
+  let fit = 0;
+  for (const { rule, labelFor } of rules) {
+    const label = labelFor(facts[rule.property]);
+    if (label === undefined) continue;
+    contributions.push({ ruleId: rule.id, label, kind: 'fit', count: 1, points: rule.points });
+    fit += rule.points;
+  }
+  return fit;
 }

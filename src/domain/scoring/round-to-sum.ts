@@ -3,14 +3,21 @@
  * ties go to the earlier value), so rounded parts still add up to the rounded whole.
  */
 export function roundToSum(values: readonly number[]): number[] {
-  const floors = values.map((value) => Math.floor(value));
-  const remainders = values.map((value, i) => value - floors[i]!);
-  let missing = Math.round(remainders.reduce((sum, r) => sum + r, 0));
-  const byRemainder = remainders.map((r, i) => ({ r, i })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of byRemainder) {
+  const rounded: number[] = [];
+  let remainders = 0;
+  for (const value of values) {
+    const floor = Math.floor(value);
+    rounded.push(floor + 0); // no -0
+    remainders += value - floor;
+  }
+  let missing = Math.round(remainders);
+  if (missing <= 0) return rounded; // nothing to hand out (whole numbers, without decay): no ranking needed
+  const remainder = (i: number): number => values[i]! - rounded[i]!;
+  const byRemainder = values.map((_, i) => i).sort((a, b) => remainder(b) - remainder(a) || a - b);
+  for (const i of byRemainder) {
     if (missing <= 0) break;
-    floors[i]! += 1;
+    rounded[i]! += 1;
     missing -= 1;
   }
-  return floors.map((value) => value + 0); // no -0
+  return rounded;
 }
