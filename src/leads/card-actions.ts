@@ -4,7 +4,7 @@ import { recordAudit } from '../store/audit-log';
 import type { Queryable } from '../store/db';
 import { latestAssignment, lockContact } from '../store/lead-store';
 import { settleContact } from '../process/settle-contacts';
-import { latestClock } from './sla-clocks';
+import { latestClock } from '../store/sla-clocks';
 import { LeadActionError } from './lead-action-error';
 import { markTouched } from './mark-touched';
 import { reassignLead } from './reassign-lead';

@@ -1,6 +1,7 @@
 import type { LiveSettings } from '../domain/portal-settings';
 import type { Queryable } from '../store/db';
-import { advanceSlaClock, latestClock, recordTouches } from './sla-clocks';
+import { latestClock } from '../store/sla-clocks';
+import { advanceSlaClock, recordTouches } from './sla-clocks';
 import { LeadActionError } from './lead-action-error';
 
 /** A rep says they touched the lead outside HubSpot: the touch is recorded and meets the clock that waits for it. */

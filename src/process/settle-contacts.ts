@@ -22,7 +22,8 @@ import type { Queryable } from '../store/db';
 import type { ContactRow, ContactState } from '../store/lead-store';
 import { yieldWhenBusy } from '../yield-when-busy';
 import { requestRouting } from '../leads/route-sales-ready';
-import { closeSlaClock, meetSlaClock, ownersOfUsers, recordTouches, type TouchInput } from '../leads/sla-clocks';
+import { closeSlaClock, meetSlaClock, recordTouches, type TouchInput } from '../leads/sla-clocks';
+import { ownersOfUsers } from '../store/owners';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
 export type ContactInput =

@@ -80,3 +80,13 @@ export async function syncOwners(db: Queryable, portalId: number, active: readon
   }
   await db.query('UPDATE owners SET archived = true WHERE portal_id = $1 AND synced_at < $2', [portalId, now]);
 }
+
+/** The owners that HubSpot users are, for the users that are owners. */
+export async function ownersOfUsers(tx: Queryable, portalId: number, userIds: readonly number[]): Promise<Map<number, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx.query<{ user_id: number; owner_id: string }>('SELECT user_id, owner_id FROM owners WHERE portal_id = $1 AND user_id = ANY($2::bigint[])', [
+    portalId,
+    [...new Set(userIds)],
+  ]);
+  return new Map(rows.map((row) => [row.user_id, row.owner_id]));
+}
