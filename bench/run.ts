@@ -5,6 +5,7 @@ import { eventLoopBench } from './event-loop';
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
 import { ingestBench } from './ingest';
 import { multiPortalPipelineBench, pipelineBench } from './pipeline';
+import { rescoreBench } from './rescore';
 import { routingBench } from './routing';
 import { scoringBench } from './scoring';
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     ...(process.env.DATABASE_URL ? await pipelineBench('postgres', events) : []),
     ...(await multiPortalPipelineBench('pglite', 10, 2_000)),
     ...(process.env.DATABASE_URL ? await multiPortalPipelineBench('postgres', 10, events / 10) : []),
+    ...(await rescoreBench('pglite', 10_000)),
+    ...(process.env.DATABASE_URL ? await rescoreBench('postgres', 100_000) : []),
     ...(await eventLoopBench('pglite')),
     ...(process.env.DATABASE_URL ? await eventLoopBench('postgres') : []),
   ];
