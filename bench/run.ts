@@ -6,6 +6,7 @@ import { eventLoopBench } from './event-loop';
 import { gatewayOverhead, type BenchRow } from './gateway-overhead';
 import { ingestBench } from './ingest';
 import { multiPortalPipelineBench, pipelineBench } from './pipeline';
+import { rescoreBench } from './rescore';
 import { routingBench } from './routing';
 import { scoringBench } from './scoring';
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     ...(await multiPortalPipelineBench('pglite', 10, 2_000)),
     ...(process.env.DATABASE_URL ? await multiPortalPipelineBench('postgres', 10, events / 10) : []),
     ...(process.env.DATABASE_URL ? await backfillBench('postgres', 20_000) : await backfillBench('pglite', 5_000)),
+    ...(await rescoreBench('pglite', 10_000)),
+    ...(process.env.DATABASE_URL ? await rescoreBench('postgres', 100_000) : []),
     ...(await eventLoopBench('pglite')),
     ...(process.env.DATABASE_URL ? await eventLoopBench('postgres') : []),
   ];

@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
+import { forEachContactChunk } from '../process/contact-chunks';
 import { settleContacts } from '../process/settle-contacts';
-import { rescoreChunk } from '../process/rescore-portal';
-import { yieldWhenBusy } from '../yield-when-busy';
+import { markScored } from '../store/contact-batches';
 import type { Db } from '../store/db';
 import type { InstallationRepository } from '../store/installations';
 import type { SettingsStore } from '../store/settings-store';
@@ -11,8 +11,9 @@ import type { JobDefinition } from './schedule-job';
 
 /**
  * Time moves scores: engagement decays and leads cool down. Rescores, per portal, the contacts whose
- * score can still move with time (engagement left to decay), least recently scored first; the outbox
- * only carries values that changed, so HubSpot sees only real changes.
+ * score can still move with time (engagement left to decay), least recently scored first, in chunks of
+ * contacts per transaction; a contact is written only where its state changed, and the outbox only
+ * carries values that changed, so HubSpot sees only real changes.
  */
 export function decayJob(deps: {
   db: Db;
@@ -34,14 +35,20 @@ export function decayJob(deps: {
            ORDER BY scored_at NULLS FIRST LIMIT $3`,
           [portalId, now, deps.perPortal ?? 5_000],
         );
-        const size = rescoreChunk(deps.db);
-        for (let start = 0; start < due.length; start += size) {
-          const chunk = due.slice(start, start + size).map((row) => row.contact_id);
-          const outcomes = await deps.db.transaction((tx) => settleContacts(tx, { portalId, live, now }, new Map(chunk.map((id) => [id, []]))));
-          rescored += chunk.length;
-          changed += [...outcomes.values()].filter((outcome) => outcome.outboxChanged || outcome.statusChanged).length;
-          await yieldWhenBusy();
-        }
+        await forEachContactChunk(
+          deps.db,
+          due.map((row) => row.contact_id),
+          async (tx, chunk) => {
+            const outcomes = await settleContacts(tx, { portalId, live, now }, new Map(chunk.map((id) => [id, []])));
+            // The sweep goes least recently scored first: a contact found unchanged still goes to the back of the line.
+            await markScored(tx, portalId, [...outcomes].filter(([, outcome]) => !outcome.stateChanged).map(([id]) => id), now);
+            return outcomes;
+          },
+          (chunk, outcomes) => {
+            rescored += chunk.length;
+            changed += [...outcomes.values()].filter((outcome) => outcome.outboxChanged || outcome.statusChanged).length;
+          },
+        );
         if (due.length > 0) deps.logger.info({ portalId, rescored: due.length }, 'decay rescoring done');
       });
       return { rescored, changed, failedPortals };

@@ -1,17 +1,12 @@
 import type { LiveSettings } from '../domain/portal-settings';
 import { award, type LedgerEntry } from '../domain/scoring';
 import type { Logger } from '../log';
-import type { Db } from '../store/db';
-import { loadActivitiesOf, lockContacts, replaceLedgers } from '../store/contact-batches';
+import { loadActivitiesWithLedgers, lockKnownContacts, replaceActivityLedgers, type ContactLedgerEntry } from '../store/contact-batches';
+import type { Db, Queryable } from '../store/db';
 import { yieldWhenBusy } from '../yield-when-busy';
-import { settleContacts } from './settle-contacts';
-
-/**
- * Contacts rescored per transaction, a few statements for each chunk. The embedded database reads a
- * statement's whole answer in one turn of the event loop, and a large model's ledgers are large, so its
- * chunks stay small; PostgreSQL's answers stream in, so its chunks are as large as throughput wants.
- */
-export const rescoreChunk = (db: Pick<Db, 'kind'>): number => (db.kind === 'pglite' ? 25 : 500);
+import { forEachContactChunk } from './contact-chunks';
+import type { ProcessContext } from './settle-contacts';
+import { rescoreLeads, type LeadBasis } from './rescore-leads';
 
 export interface RescoreProgress {
   state: 'idle' | 'running' | 'done';
@@ -20,8 +15,9 @@ export interface RescoreProgress {
 }
 
 /**
- * After a model is published: every contact's ledger is rebuilt from its activities under the new model
- * and the lead rescored, a chunk of contacts per transaction; the outbox carries only values that changed.
+ * After a model is published: every contact's ledger is brought to what its activities earn under the new
+ * model and the lead rescored, a chunk of contacts per transaction. Only what changed is written: the ledger
+ * rows whose points moved, the contacts whose state moved, the outbox of those whose HubSpot values moved.
  */
 export class PortalRescorer {
   private readonly progress = new Map<number, RescoreProgress>();
@@ -56,24 +52,12 @@ export class PortalRescorer {
     this.progress.set(portalId, progress);
     const now = this.deps.now();
     try {
-      const size = rescoreChunk(db);
-      for (let start = 0; start < ids.length; start += size) {
-        const chunk = ids.slice(start, start + size);
-        await db.transaction(async (tx) => {
-          await lockContacts(tx, portalId, chunk);
-          const activities = await loadActivitiesOf(tx, portalId, chunk);
-          const entries: Array<{ contactId: number; entry: LedgerEntry }> = [];
-          for (const contactId of chunk) {
-            for (const activity of activities.get(contactId)!) entries.push(...award(live.settings.scoring, activity).map((entry) => ({ contactId, entry })));
-            await yieldWhenBusy();
-          }
-          await replaceLedgers(tx, portalId, chunk, entries);
-          await settleContacts(tx, { portalId, live, now }, new Map(chunk.map((contactId) => [contactId, []])));
-        });
-        progress.done += chunk.length;
-        // Awarding and rescoring are CPU work between the statements; the loop gets its turn here too.
-        await yieldWhenBusy();
-      }
+      await forEachContactChunk(
+        db,
+        ids,
+        (tx, chunk) => rescoreChunkOf(tx, { portalId, live, now }, chunk),
+        (chunk) => (progress.done += chunk.length),
+      );
       progress.state = 'done';
       this.deps.logger.info({ portalId, version: live.version, contacts: ids.length }, 'portal rescored under the published model');
     } catch (error) {
@@ -81,4 +65,38 @@ export class PortalRescorer {
       this.deps.logger.error({ portalId, err: error, done: progress.done }, 'portal rescore failed');
     }
   }
+}
+
+/** Whether an activity's ledger entries are the ones it earns now: same rules, same points (one entry per rule). */
+const sameAwards = (awarded: Readonly<Record<string, number>>, earned: readonly LedgerEntry[]): boolean =>
+  Object.keys(awarded).length === earned.length && earned.every((entry) => Object.hasOwn(awarded, entry.ruleId) && awarded[entry.ruleId] === entry.points);
+
+/**
+ * One chunk under its row locks: each activity is awarded under the new model and only the activities whose
+ * entries differ have their ledger rewritten; contacts deleted since the run listed them are skipped, not created again.
+ */
+async function rescoreChunkOf(tx: Queryable, ctx: ProcessContext, chunk: readonly number[]): Promise<void> {
+  const { scoring } = ctx.live.settings;
+  const rows = await lockKnownContacts(tx, ctx.portalId, chunk);
+  const ids = [...rows.keys()];
+  const stored = await loadActivitiesWithLedgers(tx, ctx.portalId, ids);
+  const leads = new Map<number, LeadBasis>();
+  const rewritten: Array<{ contactId: number; key: string }> = [];
+  const entries: ContactLedgerEntry[] = [];
+  for (const contactId of ids) {
+    const ledger: LedgerEntry[] = [];
+    for (const { activity, awarded, awardedInTime } of stored.get(contactId)!) {
+      const earned = award(scoring, activity);
+      ledger.push(...earned);
+      if (awardedInTime && sameAwards(awarded, earned)) continue;
+      rewritten.push({ contactId, key: activity.key });
+      for (const entry of earned) entries.push({ contactId, entry });
+    }
+    const row = rows.get(contactId)!;
+    leads.set(contactId, { row, facts: row.facts, factsLoaded: row.facts_loaded, ledger });
+    // Awarding a large model is CPU work: the loop gets its turns between contacts.
+    await yieldWhenBusy();
+  }
+  await replaceActivityLedgers(tx, ctx.portalId, rewritten, entries);
+  await rescoreLeads(tx, ctx, leads);
 }

@@ -1,28 +1,12 @@
 import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type ContactFacts, type EngagementInput } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
-import { qualify } from '../domain/qualification';
-import { award, explain } from '../domain/scoring';
+import { award } from '../domain/scoring';
 import { SALES_ACTIVITY_PROPERTIES, touchKindOf, userIdOfSource } from '../domain/sla';
-import { assignmentProperties, changedProperties, desiredProperties, slaProperties } from '../domain/write-back/desired-properties';
-import {
-  insertLedgerEntries,
-  latestAssignments,
-  latestClocks,
-  loadDecisionsOf,
-  loadLedgers,
-  lockContacts,
-  recordTransitions,
-  saveContactStates,
-  upsertActivities,
-  writeOutboxes,
-  type ContactActivity,
-  type Transition,
-} from '../store/contact-batches';
+import { insertLedgerEntries, loadLedgers, lockContacts, upsertActivities, type ContactActivity } from '../store/contact-batches';
 import type { Queryable } from '../store/db';
-import type { ContactRow, ContactState } from '../store/lead-store';
-import { yieldWhenBusy } from '../yield-when-busy';
-import { requestRouting } from '../leads/route-sales-ready';
-import { closeSlaClock, meetSlaClock, recordTouches, type TouchInput } from '../leads/sla-clocks';
+import type { ContactRow } from '../store/lead-store';
+import { rescoreLeads, type LeadOutcome } from './rescore-leads';
+import { meetSlaClock, recordTouches, type TouchInput } from '../leads/sla-clocks';
 import { ownersOfUsers } from '../store/owners';
 
 /** What happened to one contact, in any order; applied in occurredAt order. */
@@ -40,13 +24,8 @@ export interface ProcessContext {
   now: Date;
 }
 
-export interface ProcessOutcome {
+export interface ProcessOutcome extends LeadOutcome {
   newActivities: number;
-  status: string;
-  statusChanged: boolean;
-  outboxChanged: boolean;
-  /** Became sales-ready and waits for its company's owner to be read before it is routed (see routeWaitingLeads). */
-  awaitingRouting: boolean;
 }
 
 const occurredAt = (input: ContactInput): number =>
@@ -100,12 +79,11 @@ function mapInputs(ctx: ProcessContext, row: ContactRow, inputs: readonly Contac
  * Settles a set of contacts of one portal in the caller's transaction, with a few statements for the whole
  * set: their rows locked (in id order), their inputs mapped to activities (each stored once, at the earliest
  * time any event showed it), points awarded once per (activity, rule), touches recorded, then every lead
- * rescored from its ledger at `now`, status changes recorded (a lead becoming sales-ready is routed) and
- * the desired HubSpot values queued where they changed. A contact with no inputs is just rescored.
+ * rescored from its ledger at `now` (see rescoreLeads). A contact with no inputs is just rescored.
  */
 export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: ReadonlyMap<number, readonly ContactInput[]>): Promise<Map<number, ProcessOutcome>> {
   const { portalId, live, now } = ctx;
-  const { scoring, writeBack, routing, sla } = live.settings;
+  const { scoring, routing, sla } = live.settings;
   const ids = [...work.keys()].sort((a, b) => a - b);
   const rows = await lockContacts(tx, portalId, ids);
   const mapped = new Map(ids.map((id) => [id, mapInputs(ctx, rows.get(id)!, work.get(id)!)]));
@@ -128,71 +106,12 @@ export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: R
   if (sla) for (const contactId of touched) await meetSlaClock(tx, portalId, contactId, { routing, sla }, now);
 
   const ledgers = await loadLedgers(tx, portalId, ids);
-  const decisions = await loadDecisionsOf(tx, portalId, ids);
-  const outcomes = new Map<number, ProcessOutcome>();
-  const states: Array<{ contactId: number; state: ContactState }> = [];
-  const transitions: Transition[] = [];
-  const scored = new Map<number, { status: string; total: number; fit: number; engagement: number; grade: string; reasons: string; facts: ContactFacts }>();
-  for (const contactId of ids) {
-    // Scoring a large model is CPU work: a large set gives the event loop its turns between leads.
-    await yieldWhenBusy();
-    const row = rows.get(contactId)!;
-    const { facts, factsLoaded } = mapped.get(contactId)!;
-    const { status, transitions: replayed, score } = qualify(scoring, ledgers.get(contactId)!, facts, decisions.get(contactId)!, now.getTime());
-    const statusChanged = status !== row.status;
-    const last = replayed[replayed.length - 1];
-    if (statusChanged) transitions.push({ contactId, from: row.status, to: status, at: last ? new Date(last.at) : now, reason: last?.reason ?? 'rescored' });
-    let awaitingRouting = false;
-    if (statusChanged && status === 'sql') {
-      const lead = { contactId: String(contactId), properties: facts, score: { total: score.total, fit: score.fit, engagement: score.engagement }, grade: score.grade, status };
-      awaitingRouting = await requestRouting(tx, portalId, live, lead, now);
-    }
-    // Handed back (recycled, disqualified): the first-touch clock stops.
-    if (statusChanged && row.status === 'sql' && status !== 'sql') await closeSlaClock(tx, portalId, contactId, 'recycled', now);
-    const reasons = explain(score);
-    states.push({
-      contactId,
-      state: {
-        facts,
-        factsLoaded,
-        status,
-        // The replay says since when: an earlier event learnt later moves it, even when the status stays;
-        // a lead the replay never moved is new since it was created, whatever it looked like in between.
-        statusSince: last ? new Date(last.at) : null,
-        score: score.total,
-        fit: score.fit,
-        engagement: score.engagement,
-        grade: score.grade,
-        reasons,
-        settingsVersion: live.version,
-        scoredAt: now,
-      },
-    });
-    scored.set(contactId, { status, total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, reasons, facts });
-    outcomes.set(contactId, { newActivities: newActivities.get(contactId) ?? 0, status, statusChanged, outboxChanged: false, awaitingRouting });
-  }
-  await recordTransitions(tx, portalId, transitions);
-  await saveContactStates(tx, portalId, states);
-
-  // Read after routing and clock changes above, so the desired values include what they decided.
-  const assignments = await latestAssignments(tx, portalId, ids);
-  const clocks = await latestClocks(tx, portalId, ids);
-  const desired: Array<{ contactId: number; properties: Record<string, string> }> = [];
-  const unchanged: number[] = [];
-  for (const contactId of ids) {
-    const lead = scored.get(contactId)!;
-    const properties = {
-      ...desiredProperties(lead, lead.facts.lifecyclestage, writeBack),
-      ...assignmentProperties(assignments.get(contactId)),
-      ...slaProperties(clocks.get(contactId)),
-    };
-    const changed = Object.keys(changedProperties(properties, rows.get(contactId)!.written)).length > 0;
-    if (changed) desired.push({ contactId, properties });
-    else unchanged.push(contactId);
-    outcomes.get(contactId)!.outboxChanged = changed;
-  }
-  await writeOutboxes(tx, portalId, desired, unchanged, now);
-  return outcomes;
+  const judged = await rescoreLeads(
+    tx,
+    ctx,
+    new Map(ids.map((id) => [id, { row: rows.get(id)!, facts: mapped.get(id)!.facts, factsLoaded: mapped.get(id)!.factsLoaded, ledger: ledgers.get(id)! }])),
+  );
+  return new Map([...judged].map(([id, outcome]) => [id, { ...outcome, newActivities: newActivities.get(id) ?? 0 }]));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Decision } from '../domain/qualification';
 import type { LedgerEntry } from '../domain/scoring';
 import type { SlaClock } from '../domain/sla';
 import type { Queryable } from './db';
-import { activityOf, decisionOf, type ActivityRow, type AssignmentRow, type ContactRow, type ContactState, type DecisionRow } from './lead-store';
+import { decisionOf, type AssignmentRow, type ContactRow, type ContactState, type DecisionRow } from './lead-store';
 
 /**
  * Set-based reads and writes of many contacts of one portal in one transaction: each function is one
@@ -13,6 +13,16 @@ import { activityOf, decisionOf, type ActivityRow, type AssignmentRow, type Cont
 
 const json = (rows: readonly unknown[]) => JSON.stringify(rows);
 
+/**
+ * A timestamp as epoch milliseconds: read as a number, it skips parsing a date string per row (the bulk of a
+ * large read). Activity and ledger times are stored from whole milliseconds, so rounding gives them back exactly.
+ */
+const EPOCH_MS = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
+
+/** The columns of a ContactRow (a large read skips parsing the others). */
+const CONTACT_ROW =
+  'portal_id, contact_id, facts, facts_loaded, status, status_since, score, fit_score, engagement_score, grade, reasons, settings_version, scored_at, written';
+
 /** Locks the contacts' rows for this transaction, creating the new ones; in id order, so concurrent batches never deadlock. */
 export async function lockContacts(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, ContactRow>> {
   const ids = [...new Set(contactIds)].sort((a, b) => a - b);
@@ -21,9 +31,15 @@ export async function lockContacts(tx: Queryable, portalId: number, contactIds: 
     'INSERT INTO contacts (portal_id, contact_id) SELECT $1, id FROM unnest($2::bigint[]) AS u(id) ORDER BY id ON CONFLICT DO NOTHING',
     [portalId, ids],
   );
+  return lockKnownContacts(tx, portalId, ids);
+}
+
+/** Locks the rows of those of the contacts the portal has (in id order); contacts it does not have are left out, not created. */
+export async function lockKnownContacts(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, ContactRow>> {
+  if (contactIds.length === 0) return new Map();
   const rows = await tx.query<ContactRow>(
-    'SELECT * FROM contacts WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY contact_id FOR UPDATE',
-    [portalId, ids],
+    `SELECT ${CONTACT_ROW} FROM contacts WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY contact_id FOR UPDATE`,
+    [portalId, contactIds],
   );
   return new Map(rows.map((row) => [row.contact_id, row]));
 }
@@ -73,7 +89,13 @@ export async function upsertActivities(tx: Queryable, portalId: number, given: r
 /** Ledger rows per statement: a large model awards many per activity, and one statement cannot be split. */
 const LEDGER_ROWS_PER_STATEMENT = 5_000;
 
-export async function insertLedgerEntries(tx: Queryable, portalId: number, entries: ReadonlyArray<{ contactId: number; entry: LedgerEntry }>): Promise<void> {
+export interface ContactLedgerEntry {
+  contactId: number;
+  entry: LedgerEntry;
+}
+
+/** Adds the points activities earned; an entry already there is kept. */
+export async function insertLedgerEntries(tx: Queryable, portalId: number, entries: readonly ContactLedgerEntry[]): Promise<void> {
   for (let start = 0; start < entries.length; start += LEDGER_ROWS_PER_STATEMENT) {
     const slice = entries.slice(start, start + LEDGER_ROWS_PER_STATEMENT);
     await tx.query(
@@ -93,30 +115,84 @@ function byContact<Row extends { contact_id: number }, T>(ids: readonly number[]
 }
 
 export async function loadActivitiesOf(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, Activity[]>> {
-  const rows = await tx.query<ActivityRow & { contact_id: number }>(
-    'SELECT contact_id, activity_key, type, occurred_at, detail FROM activities WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])',
+  const rows = await tx.query<{ contact_id: number; activity_key: string; type: string; at: number; detail: Record<string, string> }>(
+    `SELECT contact_id, activity_key, type, ${EPOCH_MS('occurred_at')} AS at, detail FROM activities WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])`,
     [portalId, contactIds],
   );
-  return byContact(contactIds, rows, activityOf);
+  return byContact(contactIds, rows, (row) => ({ key: row.activity_key, type: row.type, occurredAt: row.at, detail: row.detail }));
 }
 
-/** Replaces the contacts' ledgers (after a model change): the ledger always matches the live model. */
-export async function replaceLedgers(
+/** An activity as stored, with the ledger entries it holds (every ledger row belongs to an activity of its contact: they are written and purged together). */
+export interface StoredActivity {
+  activity: Activity;
+  /** Points by rule id of its ledger entries. */
+  awarded: Record<string, number>;
+  /** Its ledger entries all carry its time. */
+  awardedInTime: boolean;
+}
+
+/** One row of an activity's ledger join as the read below sends it: key, type, time, detail, and a ledger entry's rule, points and whether it carries the activity's time. */
+type ActivityLedgerRow = [string, string, number, Record<string, string>, string | null, number | null, boolean | null];
+
+/**
+ * The contacts' activities with their ledger entries, in one read: a rescore compares what they earn under a
+ * new model with what they hold. Each contact's rows come as one JSON array, which costs the process far less
+ * to take in than a result row per entry.
+ */
+export async function loadActivitiesWithLedgers(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, StoredActivity[]>> {
+  // The contacts are named on both sides of the join, so the planner reads just their ledger rows (a hash
+  // join of two index reads) rather than probing the ledger once per activity or scanning it whole.
+  const rows = await tx.query<{ contact_id: number; activities: ActivityLedgerRow[] }>(
+    `SELECT a.contact_id, json_agg(json_build_array(a.activity_key, a.type, ${EPOCH_MS('a.occurred_at')}, a.detail,
+         l.rule_id, l.points, l.occurred_at = a.occurred_at) ORDER BY a.activity_key) AS activities
+     FROM activities a LEFT JOIN score_ledger l
+       ON l.portal_id = $1 AND l.contact_id = ANY($2::bigint[]) AND l.contact_id = a.contact_id AND l.source_key = a.activity_key
+     WHERE a.portal_id = $1 AND a.contact_id = ANY($2::bigint[])
+     GROUP BY a.contact_id`,
+    [portalId, contactIds],
+  );
+  const grouped = new Map(contactIds.map((id) => [id, [] as StoredActivity[]]));
+  for (const { contact_id: contactId, activities } of rows) {
+    const stored = grouped.get(contactId)!;
+    let current: StoredActivity | undefined;
+    // Ordered by key: an activity's entries are adjacent.
+    for (const [key, type, occurredAt, detail, ruleId, points, inTime] of activities) {
+      if (current?.activity.key !== key) {
+        current = { activity: { key, type, occurredAt, detail }, awarded: {}, awardedInTime: true };
+        stored.push(current);
+      }
+      if (ruleId === null) continue;
+      current.awarded[ruleId] = points!;
+      if (!inTime) current.awardedInTime = false;
+    }
+  }
+  return grouped;
+}
+
+/** Replaces the ledger entries of the given activities (after a model change) with `entries`. */
+export async function replaceActivityLedgers(
   tx: Queryable,
   portalId: number,
-  contactIds: readonly number[],
-  entries: ReadonlyArray<{ contactId: number; entry: LedgerEntry }>,
+  activities: ReadonlyArray<{ contactId: number; key: string }>,
+  entries: readonly ContactLedgerEntry[],
 ): Promise<void> {
-  await tx.query('DELETE FROM score_ledger WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])', [portalId, contactIds]);
+  for (let start = 0; start < activities.length; start += LEDGER_ROWS_PER_STATEMENT) {
+    const slice = activities.slice(start, start + LEDGER_ROWS_PER_STATEMENT);
+    await tx.query(
+      `DELETE FROM score_ledger l USING jsonb_to_recordset($2::jsonb) AS x(c bigint, k text)
+       WHERE l.portal_id = $1 AND l.contact_id = x.c AND l.source_key = x.k`,
+      [portalId, json(slice.map(({ contactId, key }) => ({ c: contactId, k: key })))],
+    );
+  }
   await insertLedgerEntries(tx, portalId, entries);
 }
 
 export async function loadLedgers(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, LedgerEntry[]>> {
-  const rows = await tx.query<{ contact_id: number; source_key: string; rule_id: string; points: number; occurred_at: Date }>(
-    'SELECT contact_id, source_key, rule_id, points, occurred_at FROM score_ledger WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])',
+  const rows = await tx.query<{ contact_id: number; source_key: string; rule_id: string; points: number; at: number }>(
+    `SELECT contact_id, source_key, rule_id, points, ${EPOCH_MS('occurred_at')} AS at FROM score_ledger WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])`,
     [portalId, contactIds],
   );
-  return byContact(contactIds, rows, (row) => ({ sourceKey: row.source_key, ruleId: row.rule_id, points: row.points, occurredAt: row.occurred_at.getTime() }));
+  return byContact(contactIds, rows, (row) => ({ sourceKey: row.source_key, ruleId: row.rule_id, points: row.points, occurredAt: row.at }));
 }
 
 export async function loadDecisionsOf(tx: Queryable, portalId: number, contactIds: readonly number[]): Promise<Map<number, Decision[]>> {
@@ -151,7 +227,7 @@ export async function latestClocks(tx: Queryable, portalId: number, contactIds: 
 export async function saveContactStates(tx: Queryable, portalId: number, states: ReadonlyArray<{ contactId: number; state: ContactState }>): Promise<void> {
   if (states.length === 0) return;
   await tx.query(
-    `UPDATE contacts c SET facts = s.facts, facts_loaded = s.facts_loaded, status = s.status, status_since = s.status_since,
+    `UPDATE contacts c SET facts = coalesce(s.facts, c.facts), facts_loaded = s.facts_loaded, status = s.status, status_since = s.status_since,
        score = s.score, fit_score = s.fit, engagement_score = s.engagement, grade = s.grade, reasons = s.reasons,
        settings_version = s.settings_version, scored_at = s.scored_at, updated_at = s.scored_at
      FROM jsonb_to_recordset($2::jsonb) AS s(contact_id bigint, facts jsonb, facts_loaded boolean, status text, status_since timestamptz,
@@ -177,6 +253,12 @@ export async function saveContactStates(tx: Queryable, portalId: number, states:
       ),
     ],
   );
+}
+
+/** Records that the contacts were scored at `scoredAt` with nothing else to save (their stored state stands). */
+export async function markScored(tx: Queryable, portalId: number, contactIds: readonly number[], scoredAt: Date): Promise<void> {
+  if (contactIds.length === 0) return;
+  await tx.query('UPDATE contacts SET scored_at = $3 WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])', [portalId, contactIds, scoredAt]);
 }
 
 export interface Transition {

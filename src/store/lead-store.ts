@@ -1,5 +1,5 @@
 import type { LeadPriority } from '../domain/sla';
-import type { Activity, ContactFacts } from '../domain/activities';
+import type { ContactFacts } from '../domain/activities';
 import type { Decision } from '../domain/qualification';
 import type { LedgerEntry } from '../domain/scoring';
 import type { Queryable } from './db';
@@ -38,15 +38,6 @@ export async function lockKnownContact(tx: Queryable, portalId: number, contactI
   return row;
 }
 
-export interface ActivityRow {
-  activity_key: string;
-  type: string;
-  occurred_at: Date;
-  detail: Record<string, string>;
-}
-
-export const activityOf = (row: ActivityRow): Activity => ({ key: row.activity_key, type: row.type, occurredAt: row.occurred_at.getTime(), detail: row.detail });
-
 export async function loadLedger(tx: Queryable, portalId: number, contactId: number): Promise<LedgerEntry[]> {
   const rows = await tx.query<{ source_key: string; rule_id: string; points: number; occurred_at: Date }>(
     'SELECT source_key, rule_id, points, occurred_at FROM score_ledger WHERE portal_id = $1 AND contact_id = $2',
@@ -70,7 +61,8 @@ export const decisionOf = (row: DecisionRow): Decision => ({
 });
 
 export interface ContactState {
-  facts: ContactFacts;
+  /** Undefined: the stored facts stand (they are most of a row, and a rescore changes none). */
+  facts?: ContactFacts | undefined;
   factsLoaded: boolean;
   status: string;
   statusSince: Date | null;
