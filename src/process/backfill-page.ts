@@ -1,6 +1,7 @@
 import { backfillActivities } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
 import type { CrmRecord } from '../hubspot/crm-types';
+import { advanceBackfill } from '../store/backfills';
 import type { Queryable } from '../store/db';
 import { presentValues } from './pipeline-deps';
 import { settleContacts, type ContactInput } from './settle-contacts';
@@ -31,10 +32,5 @@ export async function settleBackfillPage(tx: Queryable, portalId: number, page: 
     ]),
   );
   await settleContacts(tx, { portalId, live: page.live, now }, work);
-  await tx.query('UPDATE backfills SET cursor = $2, done = done + $3, updated_at = $4 WHERE portal_id = $1', [
-    portalId,
-    page.after,
-    page.records.length,
-    now,
-  ]);
+  await advanceBackfill(tx, portalId, page.after, page.records.length, now);
 }

@@ -1,6 +1,7 @@
 import { trackedProperties } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
 import { LIST_PAGE_LIMIT } from '../hubspot/gateway-portal-client';
+import { backfillOf, finishBackfill, runningBackfills, startBackfill } from '../store/backfills';
 import { settleBackfillPage, type BackfillPage } from './backfill-page';
 import type { PipelineDeps } from './pipeline-deps';
 
@@ -48,28 +49,20 @@ export class Backfill {
 
   /** Backfills that a stopped process left running. */
   async unfinished(): Promise<number[]> {
-    const rows = await this.options.db.query<{ portal_id: number }>("SELECT portal_id FROM backfills WHERE state = 'running'");
-    return rows.map((row) => row.portal_id);
+    return runningBackfills(this.options.db);
   }
 
   private async execute(portalId: number, restart: boolean): Promise<BackfillProgress> {
     const { db, gateway, settings, metrics } = this.options;
     const log = this.options.logger.child({ portalId, job: 'backfill' });
     const client = gateway.forPortal(portalId);
-    const [existing] = await db.query<{ state: string; cursor: string | null; done: number; total: number | null }>(
-      'SELECT state, cursor, done, total FROM backfills WHERE portal_id = $1',
-      [portalId],
-    );
+    const existing = await backfillOf(db, portalId);
     if (existing?.state === 'done' && !restart) return { state: 'done', done: existing.done, total: existing.total };
     let cursor = restart ? null : (existing?.cursor ?? null);
     let done = restart ? 0 : (existing?.done ?? 0);
     let total = restart ? null : (existing?.total ?? null);
     if (total === null) total = (await client.contacts.search({ limit: 1, filterGroups: [], sorts: [], properties: [] })).total;
-    await db.query(
-      `INSERT INTO backfills (portal_id, state, cursor, done, total, started_at, updated_at) VALUES ($1, 'running', $2, $3, $4, $5, $5)
-       ON CONFLICT (portal_id) DO UPDATE SET state = 'running', cursor = $2, done = $3, total = $4, updated_at = $5, finished_at = NULL, last_error = NULL`,
-      [portalId, cursor, done, total, this.now()],
-    );
+    await startBackfill(db, portalId, { cursor, done, total }, this.now());
     log.info({ done, total, resumed: Boolean(cursor) }, cursor ? 'backfill resumed' : 'backfill started');
     const started = Date.now();
     const startedDone = done;
@@ -111,16 +104,12 @@ export class Backfill {
           return { state: 'running', done, total };
         }
       }
-      await db.query("UPDATE backfills SET state = 'done', finished_at = $2, updated_at = $2 WHERE portal_id = $1", [portalId, this.now()]);
+      await finishBackfill(db, portalId, {}, this.now());
       metrics.backfillEtaSeconds.set(label, 0);
       log.info({ done, total }, 'backfill finished');
       return { state: 'done', done, total };
     } catch (error) {
-      await db.query("UPDATE backfills SET state = 'failed', last_error = $2, updated_at = $3 WHERE portal_id = $1", [
-        portalId,
-        error instanceof Error ? error.message : String(error),
-        this.now(),
-      ]);
+      await finishBackfill(db, portalId, { failed: error instanceof Error ? error.message : String(error) }, this.now());
       log.error({ err: error, done, total }, 'backfill failed; run it again to resume from where it stopped');
       return { state: 'failed', done, total };
     }
