@@ -5,7 +5,6 @@ import type { Installation, InstallationRepository } from '../store/installation
 import { RefreshTokenRejectedError, type OAuthClient } from './oauth-client';
 import { PortalInactiveError, type TokenProvider } from './token-provider';
 
-
 export interface TokenVaultOptions {
   db: Db;
   installations: InstallationRepository;
@@ -16,6 +15,8 @@ export interface TokenVaultOptions {
   refreshAheadMs?: number;
   /** Called once when a portal turns out to be uninstalled, so the rest of the app stops its work. */
   onUninstalled?: (portalId: number) => void;
+  /** How long a token read from the database is handed out without reading it again (0: every call reads it). */
+  rememberMs?: number;
 }
 
 /**
@@ -25,21 +26,34 @@ export interface TokenVaultOptions {
  */
 export class TokenVault implements TokenProvider {
   private readonly inFlight = new Map<number, Promise<string>>();
+  /** Tokens read lately, so a busy portal's calls do not each read and decrypt its installation. */
+  private readonly remembered = new Map<number, { accessToken: string; expiresAt: number; readAt: number }>();
   private readonly now: () => Date;
   private readonly refreshAheadMs: number;
+  private readonly rememberMs: number;
 
   constructor(private readonly options: TokenVaultOptions) {
     this.now = options.now ?? (() => new Date());
     this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
+    this.rememberMs = options.rememberMs ?? 5_000;
   }
 
   async accessToken(portalId: number): Promise<string> {
+    const now = this.now().getTime();
+    const known = this.remembered.get(portalId);
+    if (known && now - known.readAt < this.rememberMs && known.expiresAt - now > this.refreshAheadMs) return known.accessToken;
+    this.remembered.delete(portalId);
     const installation = await this.active(portalId);
-    if (!this.isStale(installation)) return installation.accessToken;
+    if (!this.isStale(installation)) {
+      this.remembered.set(portalId, { accessToken: installation.accessToken, expiresAt: installation.accessTokenExpiresAt.getTime(), readAt: now });
+      return installation.accessToken;
+    }
     return this.singleFlight(portalId, (current) => this.isStale(current));
   }
 
   async refreshAfterRejection(portalId: number, rejected: string): Promise<string> {
+    // HubSpot refused it: whatever is remembered is no good, and an uninstall shows on the next read.
+    this.remembered.delete(portalId);
     return this.singleFlight(portalId, (current) => current.accessToken === rejected || this.isStale(current));
   }
 
