@@ -7,6 +7,7 @@ import { ingestBench } from './ingest';
 import { multiPortalPipelineBench, pipelineBench } from './pipeline';
 import { routingBench } from './routing';
 import { scoringBench } from './scoring';
+import { serviceMemoryBench } from './service-memory';
 
 /** `npm run bench`: every benchmark, each beside a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ...(process.env.DATABASE_URL ? await multiPortalPipelineBench('postgres', 10, events / 10) : []),
     ...(await eventLoopBench('pglite')),
     ...(process.env.DATABASE_URL ? await eventLoopBench('postgres') : []),
+    ...(process.env.DATABASE_URL ? await serviceMemoryBench('postgres') : []),
   ];
   process.stdout.write(`${cpus().length} cores, Node ${process.version}\n`);
   const header = ['benchmark', 'ours', 'baseline', 'ours / baseline'];
