@@ -9,6 +9,7 @@ import { multiPortalPipelineBench, pipelineBench } from './pipeline';
 import { rescoreBench } from './rescore';
 import { routingBench } from './routing';
 import { scoringBench } from './scoring';
+import { serviceMemoryBench } from './service-memory';
 
 /** `npm run bench`: every benchmark, each beside a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     ...(process.env.DATABASE_URL ? await rescoreBench('postgres', 100_000) : []),
     ...(await eventLoopBench('pglite')),
     ...(process.env.DATABASE_URL ? await eventLoopBench('postgres') : []),
+    ...(process.env.DATABASE_URL ? await serviceMemoryBench('postgres') : []),
   ];
   process.stdout.write(`${cpus().length} cores, Node ${process.version}\n`);
   const header = ['benchmark', 'ours', 'baseline', 'ours / baseline'];

@@ -9,15 +9,15 @@ export function verifyHubspotRequest(
   req: Request,
   deps: { clientSecret: string; appBaseUrl: string; now: () => Date },
 ): { body: string; verified: VerifyV3Result } {
-  const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const verified = verifyV3({
     clientSecret: deps.clientSecret,
     method: req.method,
     uri: `${deps.appBaseUrl}${req.originalUrl}`,
-    body,
+    body: raw,
     signature: req.get('X-HubSpot-Signature-v3'),
     timestamp: req.get('X-HubSpot-Request-Timestamp'),
     now: () => deps.now().getTime(),
   });
-  return { body, verified };
+  return { body: raw.toString('utf8'), verified };
 }

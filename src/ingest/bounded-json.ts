@@ -11,16 +11,25 @@ export interface JsonBounds {
 /**
  * How deeply a parsed JSON value nests (a scalar is 0), counted without recursion so no input can
  * exhaust the stack; counting stops once `limit` is passed, so the answer is at most `limit + 1`.
+ * Webhook events pass through here, so only containers are stacked (with their depth beside them) and
+ * scalars cost a typeof: most events are one flat object.
  */
 export function jsonDepth(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    deepest = Math.max(deepest, depth + 1);
+  if (value === null || typeof value !== 'object') return 0;
+  let deepest = 1;
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      if (child === null || typeof child !== 'object') continue;
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }

@@ -2,6 +2,7 @@ import { LIMITS } from '../limits';
 import { boundedJson, jsonDepth } from './bounded-json';
 import type { InboxRow, RejectedEvent } from './inbox-writer';
 import { eventKey, inboxObjectId, rejectionReason, webhookEventSchema } from './webhook-event';
+import { acceptCommonEvent } from './webhook-event-fast-path';
 
 const { eventsPerRequest, eventDepth } = LIMITS.webhooks;
 
@@ -25,28 +26,37 @@ export function parseWebhookBody(body: string): ParsedBody {
 export interface ClassifiedEvents {
   valid: InboxRow[];
   rejected: RejectedEvent[];
+  /** Every element is valid and stored exactly as sent (nothing rejected, no field left out). */
+  allAsSent: boolean;
 }
 
 /**
  * Validates each element on its own: one bad event never costs the others. A valid event is stored as the
- * schema read it (known fields only, each bounded); a rejected one as a bounded copy beside its reason.
+ * schema reads it (known fields only, each bounded), the common kinds checked by the fast path; a rejected
+ * one as a bounded copy beside its reason.
  */
 export function classifyEvents(elements: readonly unknown[]): ClassifiedEvents {
   const valid: InboxRow[] = [];
   const rejected: RejectedEvent[] = [];
+  let allAsSent = true;
   const reject = (element: unknown, reason: string) =>
     rejected.push({ portalId: portalIdOf(element), reason, payload: boundedJson(element, LIMITS.rejectedPayload) ?? null });
   for (const element of elements) {
-    if (jsonDepth(element, eventDepth) > eventDepth) {
+    let event = acceptCommonEvent(element);
+    // An event the fast path takes as it is holds only scalars; any other may nest anything anywhere.
+    if (event !== element && jsonDepth(element, eventDepth) > eventDepth) {
       reject(element, `nested deeper than ${eventDepth} levels`);
       continue;
     }
-    const parsed = webhookEventSchema.safeParse(element);
-    if (!parsed.success) {
-      reject(element, rejectionReason(parsed.error));
-      continue;
+    if (event === undefined) {
+      const parsed = webhookEventSchema.safeParse(element);
+      if (!parsed.success) {
+        reject(element, rejectionReason(parsed.error));
+        continue;
+      }
+      event = parsed.data;
     }
-    const event = parsed.data;
+    if (event !== element) allAsSent = false;
     valid.push({
       portalId: event.portalId,
       eventKey: eventKey(event),
@@ -56,7 +66,7 @@ export function classifyEvents(elements: readonly unknown[]): ClassifiedEvents {
       payload: event,
     });
   }
-  return { valid, rejected };
+  return { valid, rejected, allAsSent: allAsSent && rejected.length === 0 };
 }
 
 function portalIdOf(element: unknown): number | null {

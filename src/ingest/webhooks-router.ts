@@ -55,18 +55,21 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
       return;
     }
 
-    const { valid, rejected } = classifyEvents(parsed.elements);
+    const { valid, rejected, allAsSent } = classifyEvents(parsed.elements);
     const portalIds = new Set(valid.map((row) => row.portalId));
-    const log = deps.logger.child(portalIds.size === 1 ? { portalId: [...portalIds][0] } : { portalIds: [...portalIds] });
+    // A child logger costs more than a request that logs nothing: made only when there is something to say.
+    const log = () => deps.logger.child(portalIds.size === 1 ? { portalId: [...portalIds][0] } : { portalIds: [...portalIds] });
     let summary: WebhookSummary;
     try {
       const installed = await deps.portals.active(portalIds);
       const rows = valid.filter((row) => installed.has(row.portalId));
-      const { accepted, duplicates } = await deps.inbox.write({ rows, rejected });
+      // When every event is stored as sent, the body already is the payloads' JSON: no need to write it again.
+      const payloadsJson = allAsSent && rows.length === valid.length ? body : undefined;
+      const { accepted, duplicates } = await deps.inbox.write({ rows, rejected, payloadsJson });
       summary = { accepted, duplicates, rejected: rejected.length, dropped: valid.length - rows.length };
     } catch (error) {
       metrics.requests.inc({ outcome: 'unavailable' });
-      log.error({ err: error, events: parsed.elements.length }, 'webhook events not stored (database unavailable); HubSpot will retry');
+      log().error({ err: error, events: parsed.elements.length }, 'webhook events not stored (database unavailable); HubSpot will retry');
       res.status(503).json({ error: 'storage unavailable, retry later' });
       return;
     }
@@ -77,9 +80,9 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router {
     metrics.events.inc({ outcome: 'rejected' }, summary.rejected);
     metrics.events.inc({ outcome: 'dropped' }, summary.dropped);
     if (summary.rejected > 0) {
-      log.warn({ rejected: summary.rejected, firstReason: rejected[0]?.reason }, 'invalid webhook events kept in rejected_events');
+      log().warn({ rejected: summary.rejected, firstReason: rejected[0]?.reason }, 'invalid webhook events kept in rejected_events');
     }
-    if (summary.dropped > 0) log.info({ dropped: summary.dropped }, 'webhook events dropped: portal does not have the app installed');
+    if (summary.dropped > 0) log().info({ dropped: summary.dropped }, 'webhook events dropped: portal does not have the app installed');
     res.json(summary);
   });
 

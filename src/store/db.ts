@@ -5,13 +5,24 @@ import { yieldWhenBusy } from '../yield-when-busy';
 
 /** Anything SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs several statements separated by semicolons, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
 
+export interface QueryOptions {
+  /**
+   * PostgreSQL: prepare the statement once per connection under this name and reuse its plan, for a hot
+   * statement whose planning costs as much as a good part of running it. One name, one SQL text, for good.
+   * PGlite ignores it.
+   */
+  preparedAs?: string;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** Statements it runs at once: the pool's connections on PostgreSQL, 1 on PGlite. */
+  readonly connections: number;
   /** Runs fn in one transaction on one connection; rolls back if fn throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
@@ -52,9 +63,10 @@ export async function openDb(options: DbOptions): Promise<Db> {
 async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const connections = options.maxConnections ?? 10;
   const pool = new Pool({
     connectionString: databaseUrl,
-    max: options.maxConnections ?? 10,
+    max: connections,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -99,8 +111,11 @@ async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db
 
   return {
     kind: 'postgres',
-    async query<Row>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params)).rows as Row[];
+    connections,
+    async query<Row>(sql: string, params?: unknown[], options?: QueryOptions) {
+      const result =
+        options?.preparedAs === undefined ? await pool.query(sql, params) : await pool.query({ name: options.preparedAs, text: sql, values: params });
+      return result.rows as Row[];
     },
     async exec(sql: string) {
       await pool.query(sql);
@@ -144,14 +159,14 @@ async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Db
 
 /** A checked-out client as a Queryable; once its connection failed, each statement fails with why. */
 function clientQueryable(client: PoolClient, failure: () => Error | undefined): Queryable {
-  const send = async (sql: string, params?: unknown[]) => {
+  const send = async (sql: string, params?: unknown[], options?: QueryOptions) => {
     const failed = failure();
     if (failed) throw failed;
-    return client.query(sql, params);
+    return options?.preparedAs === undefined ? client.query(sql, params) : client.query({ name: options.preparedAs, text: sql, values: params });
   };
   return {
-    async query<Row>(sql: string, params?: unknown[]) {
-      return (await send(sql, params)).rows as Row[];
+    async query<Row>(sql: string, params?: unknown[], options?: QueryOptions) {
+      return (await send(sql, params, options)).rows as Row[];
     },
     async exec(sql: string) {
       await send(sql);
@@ -198,6 +213,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
 
   return {
     kind: 'pglite',
+    connections: 1,
     ...queryable(pg),
     async transaction(fn) {
       return pg.transaction((tx) => fn(queryable(tx)));

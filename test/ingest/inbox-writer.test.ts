@@ -68,6 +68,22 @@ describe.each(testDatabases)('InboxWriter on $name', (database) => {
     expect(await inboxKeys()).toHaveLength(80);
   });
 
+  it('stores the payloads of a write that brings them as JSON text, beside writes that do not, in one flush', async () => {
+    const gated = gatedDb(db);
+    const writer = new InboxWriter({ db: gated.db, registry, maxConcurrentFlushes: 1 });
+    const first = writer.write(write([row(0)]));
+    await until(() => gated.inserts() === 1);
+    const asText = rows(2, 1);
+    const texts = writer.write({ rows: asText, rejected: [], payloadsJson: ` ${JSON.stringify(asText.map((r) => r.payload), null, 1)}\n` });
+    const objects = writer.write(write(rows(2, 3)));
+    gated.open();
+
+    expect(await Promise.all([first, texts, objects])).toEqual(Array(3).fill(expect.objectContaining({ duplicates: 0 })));
+    expect(gated.inserts()).toBe(2);
+    const stored = await db.query<{ event_key: string; payload: unknown }>('SELECT event_key, payload FROM inbox ORDER BY event_key');
+    expect(stored).toEqual(rows(5).map((r) => ({ event_key: r.eventKey, payload: r.payload })).sort((a, b) => (a.event_key < b.event_key ? -1 : 1)));
+  });
+
   it('stores rejected events in the same commit as the rows', async () => {
     const writer = new InboxWriter({ db, registry });
     await writer.write({ rows: rows(2), rejected: [{ portalId: PORTAL, reason: 'objectId: expected number', payload: { objectId: 'x' } }, { portalId: null, reason: 'expected object', payload: null }] });
