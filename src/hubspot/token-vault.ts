@@ -26,8 +26,11 @@ export interface TokenVaultOptions {
  */
 export class TokenVault implements TokenProvider {
   private readonly inFlight = new Map<number, Promise<string>>();
-  /** Tokens read lately, so a busy portal's calls do not each read and decrypt its installation. */
-  private readonly remembered = new Map<number, { accessToken: string; expiresAt: number; readAt: number }>();
+  /**
+   * Tokens read lately, so a busy portal's calls do not each read and decrypt its installation. What this process
+   * changes (a refresh, an uninstall) is seen at once; what another instance changes, within `rememberMs`.
+   */
+  private readonly remembered = new Map<number, { accessToken: string; expiresAt: number; readAt: number; changes: number }>();
   private readonly now: () => Date;
   private readonly refreshAheadMs: number;
   private readonly rememberMs: number;
@@ -41,11 +44,12 @@ export class TokenVault implements TokenProvider {
   async accessToken(portalId: number): Promise<string> {
     const now = this.now().getTime();
     const known = this.remembered.get(portalId);
-    if (known && now - known.readAt < this.rememberMs && known.expiresAt - now > this.refreshAheadMs) return known.accessToken;
+    const changes = this.options.installations.changesOf(portalId);
+    if (known && known.changes === changes && now - known.readAt < this.rememberMs && known.expiresAt - now > this.refreshAheadMs) return known.accessToken;
     this.remembered.delete(portalId);
     const installation = await this.active(portalId);
     if (!this.isStale(installation)) {
-      this.remembered.set(portalId, { accessToken: installation.accessToken, expiresAt: installation.accessTokenExpiresAt.getTime(), readAt: now });
+      this.remembered.set(portalId, { accessToken: installation.accessToken, expiresAt: installation.accessTokenExpiresAt.getTime(), readAt: now, changes });
       return installation.accessToken;
     }
     return this.singleFlight(portalId, (current) => this.isStale(current));

@@ -56,7 +56,20 @@ export class InstallationRepository {
   ) {}
 
   /** Installs a portal, or re-installs it in place (new tokens and scopes, active again). */
+  /** Bumped whenever this process changes a portal's tokens or status, so what was read of them before is known to be old. */
+  private readonly changes = new Map<number, number>();
+
+  /** How many times this process changed the portal's installation (see `changes`). */
+  changesOf(portalId: number): number {
+    return this.changes.get(portalId) ?? 0;
+  }
+
+  private changed(portalId: number): void {
+    this.changes.set(portalId, this.changesOf(portalId) + 1);
+  }
+
   async upsert(input: InstallInput, now: Date): Promise<{ created: boolean }> {
+    this.changed(input.portalId);
     const rows = await this.db.query<{ created: boolean }>(
       `INSERT INTO installations AS i (portal_id, status, hub_domain, scopes, access_token_enc, refresh_token_enc,
          access_token_expires_at, installed_by_user_id, installed_by_email, installed_at, updated_at)
@@ -90,6 +103,7 @@ export class InstallationRepository {
   }
 
   async saveTokens(portalId: number, tokens: Tokens, now: Date): Promise<void> {
+    this.changed(portalId);
     await this.db.query(
       `UPDATE installations SET access_token_enc = $2, refresh_token_enc = $3, access_token_expires_at = $4, updated_at = $5
        WHERE portal_id = $1`,
@@ -113,6 +127,7 @@ export class InstallationRepository {
   }
 
   async markUninstalled(portalId: number, reason: string, now: Date): Promise<void> {
+    this.changed(portalId);
     await this.db.query(
       `UPDATE installations SET status = 'uninstalled', uninstalled_at = $2, uninstall_reason = $3, updated_at = $2
        WHERE portal_id = $1 AND status = 'active'`,
