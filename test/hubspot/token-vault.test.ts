@@ -54,6 +54,24 @@ describe.each(testDatabases)('token vault on $name', (database) => {
     expect(await vault().accessToken(7)).toBe('old-access');
   });
 
+  it("remembers a fresh token for a few seconds: another instance's uninstall shows after them, this process's own at once", async () => {
+    await install(new Date(t0.getTime() + 20 * 60_000));
+    let now = t0;
+    const remembering = new TokenVault({ db, installations, oauth, logger: silentLogger, now: () => now, rememberMs: 5_000 });
+    const otherInstance = new InstallationRepository(db, cipher);
+    expect(await remembering.accessToken(7)).toBe('old-access');
+
+    await otherInstance.markUninstalled(7, 'uninstalled elsewhere', t0);
+    expect(await remembering.accessToken(7)).toBe('old-access'); // not read again yet
+    now = new Date(t0.getTime() + 5_001);
+    await expect(remembering.accessToken(7)).rejects.toBeInstanceOf(PortalInactiveError);
+
+    await install(new Date(t0.getTime() + 20 * 60_000));
+    expect(await remembering.accessToken(7)).toBe('old-access');
+    await installations.markUninstalled(7, 'uninstalled here', now);
+    await expect(remembering.accessToken(7)).rejects.toBeInstanceOf(PortalInactiveError);
+  });
+
   it('refreshes once for 20 concurrent callers when the token is about to expire, and stores it sealed', async () => {
     await install(new Date(t0.getTime() + 60_000));
     let calls = 0;
