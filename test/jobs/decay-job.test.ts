@@ -2,9 +2,9 @@ import { decayJob } from '../../src/jobs/decay-job';
 import { runJobOnce } from '../../src/jobs/schedule-job';
 import { silentLogger } from '../../src/log';
 import { OutboxWriter } from '../../src/write-back/outbox-writer';
-import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { formSubmission } from '../support/form-submission';
 
 const PORTAL = 7_001;
 const DAY = 86_400_000;
@@ -21,20 +21,7 @@ describe.each(testDatabases)('decay job on $name', (database) => {
   it('rescores as time passes, writes the lead cooling below MQL, and writes nothing when nothing visible changed', async () => {
     const contactId = Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: 'decay@example.com' }).id);
     const at = Date.now() - 60_000;
-    const form = (name: string, offset: number) =>
-      ({
-        eventId: offset + 1,
-        subscriptionId: 1,
-        portalId: PORTAL,
-        appId: harness.sandbox.app.appId,
-        occurredAt: at + offset,
-        attemptNumber: 0,
-        subscriptionType: 'contact.propertyChange',
-        objectId: contactId,
-        propertyName: 'recent_conversion_event_name',
-        propertyValue: name,
-        changeSource: 'FORM',
-      }) as WebhookEvent;
+    const form = (form: string, offset: number) => formSubmission({ portalId: PORTAL, appId: harness.sandbox.app.appId, contactId, eventId: offset + 1, form, occurredAt: at + offset });
     // 30 + 25 + 10 under the default model: an MQL at 65
     await harness.deliver([form('Demo request', 0), form('Spring webinar', 1), form('Ebook: lead scoring', 2)]);
     const props = () => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))!;

@@ -3,9 +3,9 @@ import { holdQueueJob } from '../../src/jobs/hold-queue-job';
 import { runJobOnce } from '../../src/jobs/schedule-job';
 import { silentLogger } from '../../src/log';
 import { settleContact } from '../../src/process/settle-contacts';
-import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { formSubmission } from '../support/form-submission';
 
 const PORTAL = 13_001;
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
@@ -38,20 +38,7 @@ describe.each(testDatabases)('hold queue on $name', (database) => {
     await harness.publish(PORTAL, settings(true), 1);
     const contactId = Number(harness.sandbox.state.createRecord(PORTAL, 'contacts', { email: 'hot@example.com', industry: 'Internet' }).id);
     const at = Date.now() - 60_000;
-    const form = (eventId: number, name: string) =>
-      ({
-        eventId,
-        subscriptionId: 1,
-        portalId: PORTAL,
-        appId: harness.sandbox.app.appId,
-        occurredAt: at + eventId,
-        attemptNumber: 0,
-        subscriptionType: 'contact.propertyChange',
-        objectId: contactId,
-        propertyName: 'recent_conversion_event_name',
-        propertyValue: name,
-        changeSource: 'FORM',
-      }) as WebhookEvent;
+    const form = (eventId: number, form: string) => formSubmission({ portalId: PORTAL, appId: harness.sandbox.app.appId, contactId, eventId, form, occurredAt: at + eventId });
     // Points alone stay below SQL under the default model, so a rep accepts the lead: it becomes sales-ready.
     await harness.deliver([form(1, 'Demo request'), form(2, 'Webinar'), form(3, 'Ebook')]);
     await harness.service.db.query(

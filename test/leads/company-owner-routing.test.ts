@@ -6,10 +6,10 @@ import { holdQueueJob } from '../../src/jobs/hold-queue-job';
 import { ownersSyncJob } from '../../src/jobs/owners-sync-job';
 import { runJobOnce } from '../../src/jobs/schedule-job';
 import { silentLogger } from '../../src/log';
-import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
+import { formSubmission } from '../support/form-submission';
 
 const PORTAL = 17_001;
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
@@ -132,20 +132,10 @@ describe.each(testDatabases)('company owner first, read from HubSpot before rout
       const company = state.createRecord(PORTAL, 'companies', { name: `Company ${n}`, hubspot_owner_id: options.companyOwner });
       state.associate(PORTAL, { type: 'contacts', id: String(contactId) }, { type: 'companies', id: company.id });
     }
-    const form = (name: string) =>
-      ({
-        eventId: ++eventId,
-        subscriptionId: 1,
-        portalId: PORTAL,
-        appId: harness.sandbox.app.appId,
-        occurredAt: Date.now() - 60_000 + eventId,
-        attemptNumber: 0,
-        subscriptionType: 'contact.propertyChange',
-        objectId: contactId,
-        propertyName: 'recent_conversion_event_name',
-        propertyValue: name,
-        changeSource: 'FORM',
-      }) as WebhookEvent;
+    const form = (form: string) => {
+      eventId += 1;
+      return formSubmission({ portalId: PORTAL, appId: harness.sandbox.app.appId, contactId, eventId, form, occurredAt: Date.now() - 60_000 + eventId });
+    };
     await harness.deliver([form('Demo request'), form('Webinar')]);
     return contactId;
   };
