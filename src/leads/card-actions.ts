@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { LiveSettings } from '../domain/portal-settings';
 import { recordAudit } from '../store/audit-log';
 import type { Queryable } from '../store/db';
 import { latestAssignment, lockContact } from '../store/lead-store';
-import { settleContact } from '../process/settle-contacts';
+import { settleContact, type ProcessContext } from '../process/settle-contacts';
 import { latestClock } from '../store/sla-clocks';
 import { LeadActionError } from './lead-action-error';
 import { markTouched } from './mark-touched';
@@ -26,12 +25,8 @@ export const cardActionBody = z.discriminatedUnion('kind', [
 ]);
 export type CardAction = z.infer<typeof cardActionBody>;
 
-export interface ActionContext {
-  portalId: number;
-  live: LiveSettings;
-  now: Date;
-  userId: number;
-}
+/** Who acts, besides the lead's portal, settings and time. */
+export type ActionContext = ProcessContext & { userId: number };
 
 /**
  * A rep's action from the routing & SLA card, in one transaction under the contact's lock: reassign (to a

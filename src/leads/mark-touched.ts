@@ -1,5 +1,5 @@
-import type { LiveSettings } from '../domain/portal-settings';
 import type { Queryable } from '../store/db';
+import type { ActionContext } from './card-actions';
 import { latestClock } from '../store/sla-clocks';
 import { advanceSlaClock, recordTouches } from './sla-clocks';
 import { LeadActionError } from './lead-action-error';
@@ -7,7 +7,7 @@ import { LeadActionError } from './lead-action-error';
 /** A rep says they touched the lead outside HubSpot: the touch is recorded and meets the clock that waits for it. */
 export async function markTouched(
   tx: Queryable,
-  ctx: { portalId: number; live: LiveSettings; now: Date; userId: number },
+  ctx: ActionContext,
   contactId: number,
   ownerId: string | null,
 ): Promise<void> {

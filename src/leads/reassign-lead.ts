@@ -1,15 +1,9 @@
-import type { LiveSettings } from '../domain/portal-settings';
+import type { ProcessContext } from '../process/settle-contacts';
 import type { Queryable } from '../store/db';
 import { insertAssignment, type AssignmentRow, type ContactRow } from '../store/lead-store';
 import { routeSalesReadyLead, routingLeadOf } from './route-sales-ready';
 import { closeSlaClock, startSlaClock } from './sla-clocks';
 import { LeadActionError } from './lead-action-error';
-
-export interface LeadContext {
-  portalId: number;
-  live: LiveSettings;
-  now: Date;
-}
 
 /** Where a lead goes: to a person, to one pool (its strategy picks), or through the routing rules again. */
 export type ReassignTarget = { ownerId: string } | { poolId: string } | 'rules';
@@ -22,7 +16,7 @@ export type ReassignTarget = { ownerId: string } | { poolId: string } | 'rules';
  */
 export async function reassignLead(
   tx: Queryable,
-  ctx: LeadContext,
+  ctx: ProcessContext,
   contact: ContactRow,
   current: AssignmentRow | undefined,
   change: {

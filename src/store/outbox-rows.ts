@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 /** A claimed outbox row: the values to write and what HubSpot was last known to hold. */
 export interface OutboxRow {
@@ -10,6 +10,15 @@ export interface OutboxRow {
 }
 
 const json = (rows: readonly unknown[]) => JSON.stringify(rows);
+
+/** Drops the rows as claimed; a row whose value was replaced since (a newer updated_at) stays. */
+async function dropUnlessNewer(db: Queryable, portalId: number, rows: readonly OutboxRow[]): Promise<void> {
+  await db.query(
+    `DELETE FROM outbox o USING jsonb_to_recordset($2::jsonb) AS r(c bigint, u timestamptz)
+     WHERE o.portal_id = $1 AND o.contact_id = r.c AND o.updated_at = r.u`,
+    [portalId, json(rows.map((row) => ({ c: row.contact_id, u: row.updated_at.toISOString() })))],
+  );
+}
 
 /** Leases up to `limit` of a portal's ready rows by pushing available_at forward: another writer skips them until the lease runs out. */
 export async function claimOutboxRows(db: Db, portalId: number, now: Date, leaseMs: number, limit = 100): Promise<OutboxRow[]> {
@@ -51,11 +60,7 @@ export async function settleOutboxRows(db: Db, portalId: number, written: readon
         [portalId, json(written.map((row) => ({ c: row.contact_id, p: row.properties })))],
       );
     }
-    await tx.query(
-      `DELETE FROM outbox o USING jsonb_to_recordset($2::jsonb) AS r(c bigint, u timestamptz)
-       WHERE o.portal_id = $1 AND o.contact_id = r.c AND o.updated_at = r.u`,
-      [portalId, json(all.map((row) => ({ c: row.contact_id, u: row.updated_at.toISOString() })))],
-    );
+    await dropUnlessNewer(tx, portalId, all);
     await tx.query('UPDATE outbox SET available_at = $3 WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])', [portalId, all.map((row) => row.contact_id), now]);
   });
 }
@@ -75,11 +80,5 @@ export async function deferOutboxRows(
       [portalId, json(retries.map(({ row, at }) => ({ c: row.contact_id, a: at.toISOString() }))), error.slice(0, 2000)],
     );
   }
-  if (givenUp.length > 0) {
-    await db.query(
-      `DELETE FROM outbox o USING jsonb_to_recordset($2::jsonb) AS r(c bigint, u timestamptz)
-       WHERE o.portal_id = $1 AND o.contact_id = r.c AND o.updated_at = r.u`,
-      [portalId, json(givenUp.map((row) => ({ c: row.contact_id, u: row.updated_at.toISOString() })))],
-    );
-  }
+  if (givenUp.length > 0) await dropUnlessNewer(db, portalId, givenUp);
 }
