@@ -1,6 +1,7 @@
 import Bottleneck from 'bottleneck';
 import { HubspotApiError } from './api-error';
 import type { ErrorResponse } from './error-response-capture';
+import { HubspotErrorAnswer } from './json-request';
 import { parseRetryAfter } from './retry-after';
 
 export interface ErrorContext {
@@ -27,7 +28,7 @@ const DETAIL_MAX = 300;
  */
 export function toHubspotApiError(error: unknown, context: ErrorContext): HubspotApiError | undefined {
   const { operation, portalId } = context;
-  const response = context.response ?? fromApiException(error);
+  const response = context.response ?? (error instanceof HubspotErrorAnswer ? error.response : fromApiException(error));
   if (response) {
     const body = parseBody(redact(response.text, context.secrets));
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
