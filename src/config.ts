@@ -1,3 +1,4 @@
+import { API_VERSION_PATTERN, DEFAULT_HUBSPOT_API_VERSION } from './hubspot/api-paths';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -83,6 +84,11 @@ const envSchema = z.object({
   HUBSPOT_CLIENT_ID: optionalText,
   HUBSPOT_CLIENT_SECRET: optionalText,
   HUBSPOT_API_BASE: url(['http:', 'https:']).default(HUBSPOT_PUBLIC_API),
+  HUBSPOT_API_VERSION: z
+    .string()
+    .trim()
+    .regex(API_VERSION_PATTERN, 'a HubSpot API version: YYYY-03 or YYYY-09')
+    .default(DEFAULT_HUBSPOT_API_VERSION),
   HUBSPOT_APP_ID: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     z.coerce.number().int().positive().optional(),
@@ -103,6 +109,8 @@ export interface HubspotCredentials {
   clientSecret: string;
   appId: number | undefined;
   apiBase: string;
+  /** HubSpot's date-based API version every call uses (HUBSPOT_API_VERSION); default DEFAULT_HUBSPOT_API_VERSION. */
+  apiVersion?: string;
 }
 
 export interface Config {
@@ -168,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: vars.HUBSPOT_CLIENT_SECRET!,
             appId: vars.HUBSPOT_APP_ID,
             apiBase: vars.HUBSPOT_API_BASE,
+            apiVersion: vars.HUBSPOT_API_VERSION,
           }
         : undefined,
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,

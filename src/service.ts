@@ -112,7 +112,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const metrics = createMetrics({ countActivePortals: async () => (await installations.activePortals()).length });
   const app = loadAppDefinition(config.appBaseUrl);
   const states = new OAuthStateStore(db);
-  const oauth = new OAuthClient(options.hubspot, oauthRedirectUri(config.appBaseUrl));
+  const oauth = new OAuthClient(options.hubspot, oauthRedirectUri(config.appBaseUrl), options.hubspot.apiVersion);
   const tokens = new TokenVault({
     db,
     installations,
@@ -124,6 +124,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const redis: Redis | undefined = config.redisUrl ? new IORedis(config.redisUrl, { lazyConnect: false }) : undefined;
   const gateway = new HubspotGateway({
     apiBase: options.hubspot.apiBase,
+    apiVersion: options.hubspot.apiVersion,
     tokens,
     logger,
     registry: metrics.registry,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDefinition } from '../app-definition';
 import { installPortal, type InstallDeps } from '../hubspot/install-portal';
+import { HubspotErrorAnswer } from '../hubspot/json-request';
 import type { Metrics } from '../metrics';
 import type { OAuthStateStore } from '../store/oauth-states';
 import type { InstallBrowserCookie } from './install-browser-cookie';
@@ -58,7 +59,7 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
     try {
       outcome = await installPortal(code, deps);
     } catch (failure) {
-      const status = (failure as { code?: number }).code;
+      const status = failure instanceof HubspotErrorAnswer ? failure.response.status : undefined;
       if (status === 400) return refuse('bad_code', 400, 'HubSpot refused the authorization code. Start again from /oauth/install.');
       deps.logger.error({ err: failure }, 'install failed');
       return refuse('error', 502, 'The install could not be completed because HubSpot did not answer as expected. Please try again.');

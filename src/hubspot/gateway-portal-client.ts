@@ -1,10 +1,7 @@
-import type { Client } from '@hubspot/api-client';
 import type { PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties';
-import type { PublicObjectSearchRequest } from '@hubspot/api-client/lib/codegen/crm/contacts';
-import type { SimplePublicObjectInputForCreate } from '@hubspot/api-client/lib/codegen/crm/objects/tasks';
 import { HubspotApiError } from './api-error';
+import { hubspotApiPaths, type ApiPaths } from './api-paths';
 import { ASSOCIATION_BATCH_LIMIT, batchChunks } from './batch-chunks';
-import type { SdkCallOptions } from './error-response-capture';
 import type { SdkRequest } from './gateway-call';
 import type {
   BatchUpdateChunk,
@@ -23,6 +20,7 @@ import type {
   TaskInput,
 } from './crm-types';
 import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
+import { hubspotJson, type JsonRequest } from './json-request';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -66,33 +64,37 @@ export interface PortalClient {
   };
 }
 
-/** Runs one SDK request for this portal, under its limiter (`search` for the search quota), with retries. */
+/** Runs one request for this portal, under its limiter (`search` for the search quota), with retries. */
 export type PortalRequest = <T>(operation: string, request: SdkRequest<T>, quota?: 'default' | 'search') => Promise<T>;
 
 const OWNERS_PAGE = 500;
-/** The most records HubSpot returns in one page of a CRM object list (GET /crm/v3/objects/{objectType}). */
+/** The most records HubSpot returns in one page of a CRM object list (GET /crm/objects/{version}/{objectType}). */
 export const LIST_PAGE_LIMIT = 100;
 
-interface BatchReadInput {
-  inputs: { id: string }[];
-  properties: string[];
-  propertiesWithHistory: string[];
+type SdkRecord = Parameters<typeof toCrmRecord>[0];
+type Paging = { next?: { after?: string } };
+
+interface AssociationsPage {
+  results: { from: { id: string }; to: { toObjectId: string | number }[]; paging?: Paging }[];
 }
 
-type SdkRecord = Parameters<typeof toCrmRecord>[0];
+/**
+ * Every path is HubSpot's dated one for `paths.version` (see api-paths.ts), called through the SDK's
+ * generic request: the SDK's typed clients know only the v3/v4 paths.
+ */
+export function createPortalClient(portalId: number, run: PortalRequest, paths: ApiPaths = hubspotApiPaths()): PortalClient {
+  const call = <T>(operation: string, request: JsonRequest, quota?: 'default' | 'search') =>
+    run<T>(operation, (client) => hubspotJson<T>(client, request), quota);
 
-export function createPortalClient(portalId: number, run: PortalRequest): PortalClient {
-  const readInChunks = async (
-    operation: string,
-    ids: readonly string[],
-    read: (client: Client, input: BatchReadInput, options: SdkCallOptions) => Promise<{ results: SdkRecord[] }>,
-    properties: readonly string[],
-  ) => {
+  const readInChunks = async (operation: string, objectType: string, ids: readonly string[], properties: readonly string[]) => {
     const pages = await Promise.all(
       batchChunks(unique(ids)).map((chunk) =>
-        run(operation, (client, options) =>
-          read(client, { inputs: chunk.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] }, options),
-        ),
+        call<{ results: SdkRecord[] }>(operation, {
+          method: 'POST',
+          path: paths.batchRead(objectType),
+          query: { archived: false },
+          body: { inputs: chunk.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
+        }),
       ),
     );
     return pages.flatMap((page) => page.results.map(toCrmRecord));
@@ -101,17 +103,18 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
   return {
     portalId,
     contacts: {
-      batchRead: (ids, properties) =>
-        readInChunks('contacts.batchRead', ids, (client, input, options) => client.crm.contacts.batchApi.read(input, false, options), properties),
+      batchRead: (ids, properties) => readInChunks('contacts.batchRead', 'contacts', ids, properties),
 
       batchUpdate: (inputs) =>
         Promise.all(
           batchChunks(inputs).map(async (chunk): Promise<BatchUpdateChunk> => {
             const ids = chunk.map((input) => input.id);
             try {
-              const response = await run('contacts.batchUpdate', (client, options) =>
-                client.crm.contacts.batchApi.update({ inputs: chunk.map(({ id, properties }) => ({ id, properties: { ...properties } })) }, options),
-              );
+              const response = await call<{ results: SdkRecord[]; errors?: unknown[] }>('contacts.batchUpdate', {
+                method: 'POST',
+                path: paths.batchUpdate('contacts'),
+                body: { inputs: chunk.map(({ id, properties }) => ({ id, properties: { ...properties } })) },
+              });
               return { ok: true, ids, records: response.results.map(toCrmRecord), errors: toBatchItemErrors(response) };
             } catch (error) {
               if (error instanceof HubspotApiError) return { ok: false, ids, error: error.withIds(ids) };
@@ -121,16 +124,18 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
         ),
 
       list: async ({ after, limit = LIST_PAGE_LIMIT, properties = [] } = {}) => {
-        const page = await run('contacts.list', (client, options) =>
-          client.crm.contacts.basicApi.getPage(limit, after, [...properties], undefined, undefined, false, options),
-        );
+        const page = await call<{ results: SdkRecord[]; paging?: Paging }>('contacts.list', {
+          method: 'GET',
+          path: paths.objects('contacts'),
+          query: { limit, after, properties: properties.length > 0 ? properties : undefined, archived: false },
+        });
         return { results: page.results.map(toCrmRecord), after: page.paging?.next?.after };
       },
 
       search: async (request) => {
-        const page = await run(
+        const page = await call<{ results: SdkRecord[]; paging?: Paging; total: number }>(
           'contacts.search',
-          (client, options) => client.crm.contacts.searchApi.doSearch(request as PublicObjectSearchRequest, options),
+          { method: 'POST', path: paths.search('contacts'), body: completeSearch(request) },
           'search',
         );
         return { results: page.results.map(toCrmRecord), after: page.paging?.next?.after, total: page.total };
@@ -139,21 +144,32 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
 
     properties: {
       listGroups: async (objectType) => {
-        const response = await run('properties.listGroups', (client, options) => client.crm.properties.groupsApi.getAll(objectType, options));
+        const response = await call<{ results: Parameters<typeof toPropertyGroup>[0][] }>('properties.listGroups', {
+          method: 'GET',
+          path: paths.propertyGroups(objectType),
+        });
         return response.results.map(toPropertyGroup);
       },
       createGroup: async (objectType, group) =>
-        toPropertyGroup(await run('properties.createGroup', (client, options) => client.crm.properties.groupsApi.create(objectType, { ...group }, options))),
+        toPropertyGroup(
+          await call('properties.createGroup', { method: 'POST', path: paths.propertyGroups(objectType), body: { ...group } }),
+        ),
       list: async (objectType) => {
-        const response = await run('properties.list', (client, options) => client.crm.properties.coreApi.getAll(objectType, false, undefined, options));
+        const response = await call<{ results: Parameters<typeof toProperty>[0][] }>('properties.list', {
+          method: 'GET',
+          path: paths.properties(objectType),
+          query: { archived: false },
+        });
         return response.results.map(toProperty);
       },
       batchCreate: async (objectType, inputs) => {
         const responses = await Promise.all(
           batchChunks(inputs).map((chunk) =>
-            run('properties.batchCreate', (client, options) =>
-              client.crm.properties.batchApi.create(objectType, { inputs: chunk.map(toPropertyCreate) }, options),
-            ),
+            call<{ results: Parameters<typeof toProperty>[0][]; errors?: unknown[] }>('properties.batchCreate', {
+              method: 'POST',
+              path: paths.propertiesBatchCreate(objectType),
+              body: { inputs: chunk.map(toPropertyCreate) },
+            }),
           ),
         );
         return {
@@ -168,10 +184,11 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
         const owners: Owner[] = [];
         let after: string | undefined;
         do {
-          const cursor = after;
-          const page = await run('owners.list', (client, options) =>
-            client.crm.owners.ownersApi.getPage(undefined, cursor, OWNERS_PAGE, archived, options),
-          );
+          const page = await call<{ results: Parameters<typeof toOwner>[0][]; paging?: Paging }>('owners.list', {
+            method: 'GET',
+            path: paths.owners,
+            query: { limit: OWNERS_PAGE, after, archived },
+          });
           owners.push(...page.results.map(toOwner));
           after = page.paging?.next?.after;
         } while (after);
@@ -186,13 +203,14 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
           batchChunks([...associated.keys()], ASSOCIATION_BATCH_LIMIT).map(async (chunk) => {
             let inputs: { id: string; after?: string }[] = chunk.map((id) => ({ id }));
             while (inputs.length > 0) {
-              const request = inputs;
-              const response = await run('associations.batchRead', (client, options) =>
-                client.crm.associations.v4.batchApi.getPage(fromType, toType, { inputs: request }, options),
-              );
+              const response = await call<AssociationsPage>('associations.batchRead', {
+                method: 'POST',
+                path: paths.associationsBatchRead(fromType, toType),
+                body: { inputs },
+              });
               inputs = [];
               for (const result of response.results) {
-                const fromId = String(result._from.id);
+                const fromId = String(result.from.id);
                 const toIds = associated.get(fromId) ?? [];
                 toIds.push(...result.to.map((to) => String(to.toObjectId)));
                 associated.set(fromId, toIds);
@@ -207,30 +225,42 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
     },
 
     objects: {
-      batchRead: (objectType, ids, properties) =>
-        readInChunks('objects.batchRead', ids, (client, input, options) => client.crm.objects.batchApi.read(objectType, input, false, options), properties),
+      batchRead: (objectType, ids, properties) => readInChunks('objects.batchRead', objectType, ids, properties),
     },
 
     tasks: {
       create: async ({ properties, associations = [] }) => {
-        const input = {
+        const body = {
           properties: { ...properties },
           associations: associations.map(({ toObjectId, associationTypeId, associationCategory = 'HUBSPOT_DEFINED' }) => ({
             to: { id: toObjectId },
             types: [{ associationCategory, associationTypeId }],
           })),
         };
-        const task = await run('tasks.create', (client, options) =>
-          client.crm.objects.tasks.basicApi.create(input as SimplePublicObjectInputForCreate, options),
-        );
-        return toCrmRecord(task);
+        return toCrmRecord(await call<SdkRecord>('tasks.create', { method: 'POST', path: paths.objects('tasks'), body }));
       },
     },
 
     users: {
+      // The user provisioning API has no dated version in 2026-03: this is its v3 path, through the SDK.
       get: async (userId) =>
         toPortalUser(await run('users.get', (client, options) => client.settings.users.usersApi.getById(String(userId), 'USER_ID', options))),
     },
+  };
+}
+
+/**
+ * HubSpot's search schema requires `after`, `filterGroups`, `limit`, `properties` and `sorts`: an absent
+ * one is sent as its empty value (`after` "0" is the first page).
+ */
+export function completeSearch(request: SearchRequest): Required<Omit<SearchRequest, 'query'>> & Pick<SearchRequest, 'query'> {
+  return {
+    ...(request.query !== undefined && { query: request.query }),
+    filterGroups: request.filterGroups ?? [],
+    sorts: request.sorts ?? [],
+    properties: request.properties ?? [],
+    limit: request.limit ?? LIST_PAGE_LIMIT,
+    after: request.after ?? '0',
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Logger } from '../log';
+import { hubspotApiPaths, type ApiPaths } from './api-paths';
 import { createGatewayCall, type GatewayCall } from './gateway-call';
 import { createCallCounter } from './gateway-metrics';
 import { createPortalClient, type PortalClient } from './gateway-portal-client';
@@ -10,6 +11,8 @@ import type { TokenProvider } from './token-provider';
 export interface HubspotGatewayOptions {
   /** e.g. https://api.hubapi.com, or the sandbox emulator. */
   apiBase: string;
+  /** HubSpot's date-based API version (default DEFAULT_HUBSPOT_API_VERSION). */
+  apiVersion?: string;
   tokens: TokenProvider;
   logger: Logger;
   /** The 110 / 10 s quota (createPortalLimiters). */
@@ -34,9 +37,11 @@ export class HubspotGateway {
   private readonly call: GatewayCall;
   private readonly limiters: PortalLimiters;
   private readonly searchLimiters: PortalLimiters;
+  private readonly paths: ApiPaths;
 
   constructor(options: HubspotGatewayOptions) {
     this.limiters = options.limiters;
+    this.paths = hubspotApiPaths(options.apiVersion);
     this.searchLimiters =
       options.searchLimiters ??
       createPortalLimiters({ logger: options.logger, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' });
@@ -57,7 +62,7 @@ export class HubspotGateway {
     return createPortalClient(portalId, (operation, request, quota = 'default') => {
       const limiters = quota === 'search' ? this.searchLimiters : this.limiters;
       return this.call(portalId, operation, limiters.forPortal(portalId), request);
-    });
+    }, this.paths);
   }
 
   /** Disconnects the limiters (and their Redis connections). Calls still queued never run: drain first. */

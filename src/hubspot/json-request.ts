@@ -29,15 +29,19 @@ export async function hubspotJson<T>(client: Client, request: JsonRequest): Prom
     path: withQuery(request.path, request.query),
     ...(request.body !== undefined && { body: request.body }),
   });
-  const text = await response.text();
-  if (response.status >= 400) {
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    throw new HubspotErrorAnswer({ status: response.status, headers, text });
-  }
+  const text = await answerText(response);
   return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/** The body of a 2xx answer; HubspotErrorAnswer for one of 400 or more. */
+export async function answerText(response: Awaited<ReturnType<Client['apiRequest']>>): Promise<string> {
+  const text = await response.text();
+  if (response.status < 400) return text;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  throw new HubspotErrorAnswer({ status: response.status, headers, text });
 }
 
 function withQuery(path: string, query: JsonRequest['query']): string {

@@ -56,67 +56,67 @@ const DOCS = 'https://developers.hubspot.com/docs/api-reference';
  */
 export const API_SCOPES: Record<string, OperationScopes> = {
   'contacts.batchRead': {
-    endpoint: 'POST /crm/v3/objects/contacts/batch/read',
+    endpoint: 'POST /crm/objects/2026-03/contacts/batch/read',
     scopes: () => [objectScope('contacts', 'read')],
     source: `${DOCS}/latest/crm/objects/contacts/guide (Scope requirements)`,
   },
   'contacts.batchUpdate': {
-    endpoint: 'POST /crm/v3/objects/contacts/batch/update',
+    endpoint: 'POST /crm/objects/2026-03/contacts/batch/update',
     scopes: () => [objectScope('contacts', 'write')],
     source: `${DOCS}/latest/crm/objects/contacts/guide (Scope requirements)`,
   },
   'contacts.list': {
-    endpoint: 'GET /crm/v3/objects/contacts',
+    endpoint: 'GET /crm/objects/2026-03/contacts',
     scopes: () => [objectScope('contacts', 'read')],
     source: `${DOCS}/latest/crm/objects/contacts/guide (Scope requirements)`,
   },
   'contacts.search': {
-    endpoint: 'POST /crm/v3/objects/contacts/search',
+    endpoint: 'POST /crm/objects/2026-03/contacts/search',
     scopes: () => [objectScope('contacts', 'read')],
     source: `${DOCS}/latest/crm/objects/contacts/guide (Scope requirements)`,
   },
   'properties.listGroups': {
-    endpoint: 'GET /crm/v3/properties/{objectType}/groups',
+    endpoint: 'GET /crm/properties/2026-03/{objectType}/groups',
     scopes: (objectType) => [schemaScope(objectType, 'read')],
     source: `${DOCS}/latest/crm/properties/guide (Scope requirements)`,
   },
   'properties.createGroup': {
-    endpoint: 'POST /crm/v3/properties/{objectType}/groups',
+    endpoint: 'POST /crm/properties/2026-03/{objectType}/groups',
     scopes: (objectType) => [schemaScope(objectType, 'write')],
     source: `${DOCS}/latest/crm/properties/guide (Scope requirements)`,
   },
   'properties.list': {
-    endpoint: 'GET /crm/v3/properties/{objectType}',
+    endpoint: 'GET /crm/properties/2026-03/{objectType}',
     scopes: (objectType) => [schemaScope(objectType, 'read')],
     source: `${DOCS}/latest/crm/properties/guide (Scope requirements)`,
   },
   'properties.batchCreate': {
-    endpoint: 'POST /crm/v3/properties/{objectType}/batch/create',
+    endpoint: 'POST /crm/properties/2026-03/{objectType}/batch/create',
     scopes: (objectType) => [schemaScope(objectType, 'write')],
     source: `${DOCS}/latest/crm/properties/guide (Scope requirements)`,
   },
   'owners.list': {
-    endpoint: 'GET /crm/v3/owners',
+    endpoint: 'GET /crm/owners/2026-03',
     scopes: () => ['crm.objects.owners.read'],
     source: `${DOCS}/latest/crm/owners/guide (Scope requirements)`,
   },
   'associations.batchRead': {
-    endpoint: 'POST /crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read',
+    endpoint: 'POST /crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/read',
     scopes: (from, to) => [...new Set([objectScope(from, 'read'), objectScope(to ?? from, 'read')])],
     source: `${DOCS}/latest/crm/associations/associations-v4/guide (read access to both object types)`,
   },
   'objects.batchRead': {
-    endpoint: 'POST /crm/v3/objects/{objectType}/batch/read',
+    endpoint: 'POST /crm/objects/2026-03/{objectType}/batch/read',
     scopes: (objectType) => [objectScope(objectType, 'read')],
     source: `${DOCS}/latest/crm/activities/{calls,emails,meetings,notes,tasks}/guide (Scope requirements)`,
   },
   'tasks.create': {
-    endpoint: 'POST /crm/v3/objects/tasks (associated with the contact)',
+    endpoint: 'POST /crm/objects/2026-03/tasks (associated with the contact)',
     scopes: () => [objectScope('tasks', 'write')],
     source: `${DOCS}/latest/crm/activities/tasks/guide (Scope requirements: crm.objects.contacts.read/write)`,
   },
   'users.get': {
-    endpoint: 'GET /settings/v3/users/{userId}',
+    endpoint: 'GET /settings/v3/users/{userId} (no dated version in 2026-03)',
     scopes: () => ['settings.users.read'],
     source: `${DOCS}/settings-user-provisioning-v3/users/get-settings-v3-users-userId`,
   },

@@ -8,7 +8,7 @@ import { copyExtensions, loadExtensions, ProjectConfigError, type Extension } fr
 import { parseWithHubspotLib } from './hubspot-parse';
 import { loadWebhooksDefinition, WEBHOOKS_JSON_PATH } from './webhooks-definition';
 
-export const PLATFORM_VERSION = '2025.2';
+export const PLATFORM_VERSION = '2026.03';
 const REPO_ROOT = join(__dirname, '..', '..');
 
 export interface BuildProjectOptions {

@@ -8,7 +8,7 @@ export const SHARED_DIR = 'shared';
 /** Runtime packages every extension bundle needs; the versions come from cards/package.json. */
 export const REQUIRED_RUNTIME_DEPENDENCIES = ['@hubspot/ui-extensions', 'react'];
 
-/** Where HubSpot 2025.2 projects keep each UI extension type, under src/app/. */
+/** Where HubSpot 2025.2+ projects (2026.03 too) keep each UI extension type, under src/app/. */
 export const EXTENSION_DIRS = { card: 'cards', settings: 'settings', page: 'pages' } as const;
 export type ExtensionType = keyof typeof EXTENSION_DIRS;
 

@@ -22,13 +22,17 @@ const app = loadAppDefinition(BASE);
 /** HubSpot's side of a successful install of portal 4242 by user `userId`, recording what the app sent. */
 function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?: string[] } = {}, userId = 555) {
   return nock(API)
-    .post('/oauth/v1/token', (body: Record<string, string>) => {
+    .post('/oauth/2026-03/token', (body: Record<string, string>) => {
       sent.token = body;
       return body.grant_type === 'authorization_code';
     })
-    .reply(200, { token_type: 'bearer', access_token: 'access-abc', refresh_token: 'refresh-xyz', expires_in: 1800 })
-    .get('/oauth/v1/access-tokens/access-abc')
+    .reply(200, { token_type: 'bearer', token_use: 'access_token', access_token: 'access-abc', refresh_token: 'refresh-xyz', expires_in: 1800 })
+    .post('/oauth/2026-03/token/introspect', (body: Record<string, string>) => body.token === 'access-abc' && body.client_secret === 'secret-1')
     .reply(200, {
+      active: true,
+      token_use: 'access_token',
+      client_id: 'client-1',
+      is_private_distribution: false,
       token: 'access-abc',
       user: 'admin@acme.example',
       hub_domain: 'acme.example',
@@ -39,26 +43,26 @@ function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?:
       user_id: userId,
       token_type: 'access',
     })
-    .get('/crm/v3/properties/contacts/groups')
+    .get('/crm/properties/2026-03/contacts/groups')
     .reply(200, { results: [{ name: 'contactinformation', label: 'Contact information', displayOrder: 0, archived: false }] })
-    .post('/crm/v3/properties/contacts/groups')
+    .post('/crm/properties/2026-03/contacts/groups')
     .reply(201, { name: APP_PROPERTY_GROUP.name, label: APP_PROPERTY_GROUP.label, displayOrder: -1, archived: false })
-    .get('/crm/v3/properties/contacts')
+    .get('/crm/properties/2026-03/contacts')
     .query(true)
     .reply(200, { results: [] })
-    .post('/crm/v3/properties/contacts/batch/create', (body: { inputs: { name: string }[] }) => {
+    .post('/crm/properties/2026-03/contacts/batch/create', (body: { inputs: { name: string }[] }) => {
       sent.created = body.inputs.map((input) => input.name);
       return true;
     })
     .reply(201, { status: 'COMPLETE', results: [], startedAt: '2026-03-02T10:00:00Z', completedAt: '2026-03-02T10:00:01Z' })
-    .get('/crm/v3/owners/')
+    .get('/crm/owners/2026-03')
     .query({ limit: '500', archived: 'false' })
     .reply(200, {
       results: [
         { id: '71', email: 'ann@acme.example', firstName: 'Ann', lastName: 'Lee', userId: 9001, type: 'PERSON', archived: false, teams: [], createdAt: '2026-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' },
       ],
     })
-    .get('/crm/v3/owners/')
+    .get('/crm/owners/2026-03')
     .query({ limit: '500', archived: 'true' })
     .reply(200, {
       results: [{ id: '72', email: 'gus@acme.example', firstName: 'Gus', lastName: 'Old', userId: 9002, type: 'PERSON', archived: true, teams: [], createdAt: '2025-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' }],
@@ -229,7 +233,7 @@ describe.each(testDatabases)('OAuth install against HubSpot (nock) on $name', (d
   });
 
   it('answers 400 and stores nothing when HubSpot refuses the code, or the user denied access', async () => {
-    nock(API).post('/oauth/v1/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'missing or unknown auth code' });
+    nock(API).post('/oauth/2026-03/token').reply(400, { status: 'BAD_AUTH_CODE', message: 'missing or unknown auth code' });
     const { state, cookie } = await startInstall();
     expect((await callback({ code: 'stale', state }, cookie)).status).toBe(400);
     expect((await callback({ error: 'access_denied', error_description: 'User denied' })).status).toBe(400);

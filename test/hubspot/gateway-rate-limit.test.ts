@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/log';
 import { createPortalLimiters } from '../../src/hubspot/limiter';
 import { API, BATCH_OK, CONTACT, fakeTokens, maxInRollingWindow, testGateway } from './gateway-test-kit';
 
-const READ = '/crm/v3/objects/contacts/batch/read';
+const READ = '/crm/objects/2026-03/contacts/batch/read';
 const MAX_REQUESTS = 20;
 const WINDOW_MS = 200;
 /**
@@ -69,7 +69,7 @@ describe('HubSpot gateway rate limits', () => {
 
   test('search has its own quota: a search is not held behind the portal\'s backlog of other calls', async () => {
     const arrivals = recordArrivals(100);
-    const search = nock(API).post('/crm/v3/objects/contacts/search').reply(200, { total: 0, results: [] });
+    const search = nock(API).post('/crm/objects/2026-03/contacts/search').reply(200, { total: 0, results: [] });
     const gateway = scaledDownGateway();
     const portal = gateway.forPortal(3);
 

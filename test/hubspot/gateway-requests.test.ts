@@ -19,7 +19,7 @@ describe('HubSpot gateway requests', () => {
   test('contacts.batchRead splits 250 ids into 100 + 100 + 50 and returns every record found', async () => {
     const chunkSizes: number[] = [];
     nock(API)
-      .post('/crm/v3/objects/contacts/batch/read')
+      .post('/crm/objects/2026-03/contacts/batch/read')
       .query({ archived: 'false' })
       .times(3)
       .reply((_uri, body) => {
@@ -44,7 +44,7 @@ describe('HubSpot gateway requests', () => {
 
   test('contacts.batchRead accepts a 207 with the records it found', async () => {
     nock(API)
-      .post('/crm/v3/objects/contacts/batch/read')
+      .post('/crm/objects/2026-03/contacts/batch/read')
       .query(true)
       .reply(207, {
         ...BATCH_OK([CONTACT('1')]),
@@ -59,7 +59,7 @@ describe('HubSpot gateway requests', () => {
 
   test('contacts.batchUpdate reports each chunk; a rejected chunk carries its ids and the others are written', async () => {
     nock(API)
-      .post('/crm/v3/objects/contacts/batch/update')
+      .post('/crm/objects/2026-03/contacts/batch/update')
       .times(3)
       .reply((_uri, body) => {
         const { inputs } = body as { inputs: { id: string; properties: Record<string, string> }[] };
@@ -87,7 +87,7 @@ describe('HubSpot gateway requests', () => {
 
   test('contacts.list pages with basicApi.getPage', async () => {
     nock(API)
-      .get('/crm/v3/objects/contacts')
+      .get('/crm/objects/2026-03/contacts')
       .query({ limit: '2', after: 'abc', properties: 'email', archived: 'false' })
       .reply(200, { results: [CONTACT('1'), CONTACT('2')], paging: { next: { after: 'def', link: '…' } } });
 
@@ -103,8 +103,9 @@ describe('HubSpot gateway requests', () => {
       properties: ['email'],
       limit: 200,
     };
+    // HubSpot's schema requires every field but `query`: the absent ones go as their empty values.
     nock(API)
-      .post('/crm/v3/objects/contacts/search', request)
+      .post('/crm/objects/2026-03/contacts/search', { ...request, sorts: [], after: '0' })
       .reply(200, { total: 201, results: [CONTACT('9')], paging: { next: { after: '200' } } });
 
     const page = await gateway.forPortal(PORTAL).contacts.search(request);
@@ -115,13 +116,13 @@ describe('HubSpot gateway requests', () => {
 
   test('properties: list groups, create a group, list, batch create', async () => {
     nock(API)
-      .get('/crm/v3/properties/contacts/groups')
+      .get('/crm/properties/2026-03/contacts/groups')
       .reply(200, { results: [{ name: 'contactinformation', label: 'Contact information', displayOrder: 0, archived: false }] });
     nock(API)
-      .post('/crm/v3/properties/contacts/groups', { name: 'lead_manager', label: 'Lead manager', displayOrder: 5 })
+      .post('/crm/properties/2026-03/contacts/groups', { name: 'lead_manager', label: 'Lead manager', displayOrder: 5 })
       .reply(201, { name: 'lead_manager', label: 'Lead manager', displayOrder: 5, archived: false });
     nock(API)
-      .get('/crm/v3/properties/contacts')
+      .get('/crm/properties/2026-03/contacts')
       .query({ archived: 'false' })
       .reply(200, {
         results: [
@@ -130,7 +131,7 @@ describe('HubSpot gateway requests', () => {
       });
     let created: unknown;
     nock(API)
-      .post('/crm/v3/properties/contacts/batch/create')
+      .post('/crm/properties/2026-03/contacts/batch/create')
       .reply(201, (_uri, body) => {
         created = body;
         return BATCH_OK([
@@ -171,9 +172,9 @@ describe('HubSpot gateway requests', () => {
       updatedAt: '2025-01-01T00:00:00Z',
       teams: [{ id: 't1', name: 'EMEA', primary: true }],
     });
-    nock(API).get('/crm/v3/owners/').query({ limit: '500', archived: 'false' }).reply(200, { results: [owner('1')], paging: { next: { after: 'p2' } } });
-    nock(API).get('/crm/v3/owners/').query({ after: 'p2', limit: '500', archived: 'false' }).reply(200, { results: [owner('2')] });
-    nock(API).get('/crm/v3/owners/').query({ limit: '500', archived: 'true' }).reply(200, { results: [{ ...owner('3'), archived: true }] });
+    nock(API).get('/crm/owners/2026-03').query({ limit: '500', archived: 'false' }).reply(200, { results: [owner('1')], paging: { next: { after: 'p2' } } });
+    nock(API).get('/crm/owners/2026-03').query({ after: 'p2', limit: '500', archived: 'false' }).reply(200, { results: [owner('2')] });
+    nock(API).get('/crm/owners/2026-03').query({ limit: '500', archived: 'true' }).reply(200, { results: [{ ...owner('3'), archived: true }] });
 
     const active = await gateway.forPortal(PORTAL).owners.listAll();
     const archived = await gateway.forPortal(PORTAL).owners.listAll({ archived: true });
@@ -199,7 +200,7 @@ describe('HubSpot gateway requests', () => {
   test('associations.batchRead maps every id to its associated ids, over chunks and per-id pages', async () => {
     const bodies: { inputs: { id: string; after?: string }[] }[] = [];
     nock(API)
-      .post('/crm/v4/associations/calls/contacts/batch/read')
+      .post('/crm/associations/2026-03/calls/contacts/batch/read')
       .times(3)
       .reply((_uri, body) => {
         const request = body as { inputs: { id: string; after?: string }[] };
@@ -208,7 +209,7 @@ describe('HubSpot gateway requests', () => {
           .filter(({ id }) => id !== '2')
           .map(({ id, after }) => ({
             from: { id },
-            to: [{ toObjectId: after ? 9002 : 9000 + Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 194, label: null }] }],
+            to: [{ toObjectId: String(after ? 9002 : 9000 + Number(id)), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 194 }] }],
             ...(id === '1' && !after && { paging: { next: { after: 'more' } } }),
           }));
         return [207, { ...BATCH_OK(results), errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'no associations', context: { fromIds: ['2'] } }] }];
@@ -227,7 +228,7 @@ describe('HubSpot gateway requests', () => {
 
   test('objects.batchRead reads engagements by object type', async () => {
     nock(API)
-      .post('/crm/v3/objects/meetings/batch/read', { inputs: [{ id: '77' }], properties: ['hs_meeting_title'], propertiesWithHistory: [] })
+      .post('/crm/objects/2026-03/meetings/batch/read', { inputs: [{ id: '77' }], properties: ['hs_meeting_title'], propertiesWithHistory: [] })
       .query({ archived: 'false' })
       .reply(200, BATCH_OK([CONTACT('77', { hs_meeting_title: 'Demo' })]));
 
@@ -238,7 +239,7 @@ describe('HubSpot gateway requests', () => {
 
   test('tasks.create posts the task with its contact association', async () => {
     nock(API)
-      .post('/crm/v3/objects/tasks', {
+      .post('/crm/objects/2026-03/tasks', {
         properties: { hs_task_subject: 'Call the lead', hs_timestamp: '2025-01-01T10:00:00Z' },
         associations: [{ to: { id: '12' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 204 }] }],
       })
@@ -255,7 +256,7 @@ describe('HubSpot gateway requests', () => {
   test('calls go to the configured apiBase (e.g. the sandbox emulator) with the portal token', async () => {
     const local = testGateway({ apiBase: 'http://127.0.0.1:4010' });
     nock('http://127.0.0.1:4010')
-      .post('/crm/v3/objects/contacts/batch/read')
+      .post('/crm/objects/2026-03/contacts/batch/read')
       .query(true)
       .matchHeader('authorization', `Bearer token-${PORTAL}-1`)
       .reply(200, BATCH_OK([CONTACT('1')]));

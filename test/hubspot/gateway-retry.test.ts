@@ -7,7 +7,7 @@ import { PortalInactiveError } from '../../src/hubspot/token-provider';
 import { API, BATCH_OK, CONTACT, capturingLogger, fakeTokens, recordingSleep, testGateway } from './gateway-test-kit';
 
 const PORTAL = 42;
-const READ = '/crm/v3/objects/contacts/batch/read';
+const READ = '/crm/objects/2026-03/contacts/batch/read';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

@@ -45,9 +45,9 @@ describe.each(testDatabases)('token vault on $name', (database) => {
 
   const tokenEndpoint = () =>
     nock(API)
-      .post('/oauth/v1/token', (body: Record<string, string>) => body.grant_type === 'refresh_token' && body.refresh_token === 'refresh-7')
+      .post('/oauth/2026-03/token', (body: Record<string, string>) => body.grant_type === 'refresh_token' && body.refresh_token === 'refresh-7')
       .delay(50)
-      .reply(200, { token_type: 'bearer', access_token: 'new-access', refresh_token: 'refresh-7', expires_in: 1800 });
+      .reply(200, { token_type: 'bearer', token_use: 'access_token', access_token: 'new-access', refresh_token: 'refresh-7', expires_in: 1800 });
 
   it('hands out the stored token while it is fresh, without calling HubSpot', async () => {
     await install(new Date(t0.getTime() + 20 * 60_000));
@@ -114,7 +114,7 @@ describe.each(testDatabases)('token vault on $name', (database) => {
 
   it('marks the portal uninstalled when HubSpot rejects the refresh token, says so in the log, and stops', async () => {
     await install(new Date(t0.getTime() - 1000));
-    nock(API).post('/oauth/v1/token').reply(400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or unknown refresh token' });
+    nock(API).post('/oauth/2026-03/token').reply(400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or unknown refresh token' });
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
     const v = vault(logger);
@@ -130,7 +130,7 @@ describe.each(testDatabases)('token vault on $name', (database) => {
 
   it('keeps the portal installed when the token endpoint fails for a passing reason', async () => {
     await install(new Date(t0.getTime() - 1000));
-    nock(API).post('/oauth/v1/token').reply(503, { status: 'error', message: 'unavailable' });
+    nock(API).post('/oauth/2026-03/token').reply(503, { status: 'error', message: 'unavailable' });
     await expect(vault().accessToken(7)).rejects.not.toBeInstanceOf(PortalInactiveError);
     expect((await installations.get(7))?.status).toBe('active');
   });

@@ -63,9 +63,9 @@ describe.each(testDatabases)('installation jobs on $name', (database) => {
     await install(2, new Date(t0.getTime() + 5 * 60_000));
     await install(3, new Date(t0.getTime() + 60 * 60_000));
     nock(API)
-      .post('/oauth/v1/token', (body: Record<string, string>) => body.refresh_token === 'r1')
-      .reply(200, { token_type: 'bearer', access_token: 'fresh', refresh_token: 'r1', expires_in: 1800 })
-      .post('/oauth/v1/token', (body: Record<string, string>) => body.refresh_token === 'r2')
+      .post('/oauth/2026-03/token', (body: Record<string, string>) => body.refresh_token === 'r1')
+      .reply(200, { token_type: 'bearer', token_use: 'access_token', access_token: 'fresh', refresh_token: 'r1', expires_in: 1800 })
+      .post('/oauth/2026-03/token', (body: Record<string, string>) => body.refresh_token === 'r2')
       .reply(400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or unknown refresh token' });
     const oauth = new OAuthClient({ clientId: 'c', clientSecret: 's', appId: undefined, apiBase: API }, 'https://x/oauth/callback');
     const tokens = new TokenVault({ db, installations, oauth, logger: silentLogger, now: () => t0 });

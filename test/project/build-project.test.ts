@@ -89,7 +89,7 @@ describe('HubSpot project build', () => {
     if (existsSync(apiBase)) expect(readFileSync(apiBase, 'utf8')).toContain(`'${URL}'`);
   });
 
-  it('writes hsproject.json, the app, the webhooks and each extension where HubSpot 2025.2 expects it', async () => {
+  it('writes hsproject.json, the app, the webhooks and each extension where the 2026.03 platform expects it', async () => {
     const result = await buildProject({ appBaseUrl: URL, outDir, appJsonPath: appJson(), webhooksJsonPath: webhooksJson(), cardsDir: cardsFixture() });
     expect(result.notes).toEqual([]);
     expect(result.files).toEqual(
@@ -119,7 +119,7 @@ describe('HubSpot project build', () => {
       demo_home: 'PAGE',
     });
     const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
-    expect(readJson(join(outDir, 'hsproject.json'))).toEqual({ name: 'lead-manager', srcDir: 'src', platformVersion: '2025.2' });
+    expect(readJson(join(outDir, 'hsproject.json'))).toEqual({ name: 'lead-manager', srcDir: 'src', platformVersion: '2026.03' });
     const app = JSON.parse(read('src/app/app-hsmeta.json'));
     expect(app.config.auth.redirectUrls).toEqual([`${URL}/oauth/callback`]);
     expect(JSON.parse(read('src/app/webhooks/webhooks-hsmeta.json')).config.settings.targetUrl).toBe(`${URL}/webhooks/hubspot`);
@@ -231,7 +231,7 @@ describe('HubSpot project build', () => {
 
   it('has a scope row for every operation the gateway runs, and app.json covers the service\u2019s calls', () => {
     const source = readFileSync(join(ROOT, 'src/hubspot/gateway-portal-client.ts'), 'utf8');
-    const operations = [...source.matchAll(/(?:run|readInChunks)\(\s*'([a-zA-Z]+\.[a-zA-Z]+)'/g)].map((m) => m[1]!);
+    const operations = [...source.matchAll(/(?:run|call(?:<[^(]*?>)?|readInChunks)\(\s*'([a-zA-Z]+\.[a-zA-Z]+)'/g)].map((m) => m[1]!);
     expect(operations.length).toBeGreaterThanOrEqual(12);
     expect(operations.filter((op) => !(op in API_SCOPES))).toEqual([]);
     expect(checkScopes(loadAppDefinition(URL))).toEqual([]);
