@@ -23,6 +23,8 @@ export type { IssuedTokens } from './oauth-store';
 export type { Faults } from './faults';
 export type { RateLimitPolicy } from './rate-limit';
 export type { CallFilter, RecordedCall } from './call-log';
+export { callPaths } from './route-paths';
+export { SERVED_API_VERSIONS } from './api-versions';
 export type { CrmRecord, NewPortal, Owner, Portal, SandboxState, Team, User } from './state';
 export { OBJECT_TYPES, resolveObjectType } from './object-types';
 export type { EngagementType, ObjectType } from './object-types';
