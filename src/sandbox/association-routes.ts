@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { crmRoute, intParam, objectTypeParam, parseBody, portalIdOf, type CrmGuards } from './crm-route';
-import { validationError } from './hubspot-errors';
-import { OBJECT_TYPES, type ObjectType } from './object-types';
+import { batchError, validationError } from './hubspot-errors';
+import { OBJECT_TYPES, type AssociationType, type ObjectType } from './object-types';
 import { batchTimes } from './record-response';
+import { ROUTES } from './route-paths';
 import { objectScopes } from './scopes';
 import type { SandboxState } from './state';
 
@@ -15,22 +16,29 @@ const batchReadBody = z.object({
 });
 
 function noAssociations(from: ObjectType, to: ObjectType, id: string): Record<string, unknown> {
+  return batchError(
+    'OBJECT_NOT_FOUND',
+    `No ${OBJECT_TYPES[to].singular} is associated with ${OBJECT_TYPES[from].singular} ${id}.`,
+    { fromObjectId: [id], fromObjectType: [OBJECT_TYPES[from].singular], toObjectType: [OBJECT_TYPES[to].singular] },
+    { subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND' },
+  );
+}
+
+/** HubSpot's `MultiAssociatedObjectWithLabel`: the id as a string, a label only on labelled types. */
+function associatedObject(toObjectId: string, types: readonly AssociationType[]): Record<string, unknown> {
   return {
-    status: 'error',
-    category: 'OBJECT_NOT_FOUND',
-    subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
-    message: `No ${OBJECT_TYPES[to].singular} is associated with ${OBJECT_TYPES[from].singular} ${id}.`,
-    context: { fromObjectId: [id], fromObjectType: [OBJECT_TYPES[from].singular], toObjectType: [OBJECT_TYPES[to].singular] },
+    toObjectId,
+    associationTypes: types.map(({ category, typeId, label }) => ({ category, typeId, ...(label === null ? {} : { label }) })),
   };
 }
 
-/** v4 associations: batch read (207 with NO_ASSOCIATIONS_FOUND per id without any) and the per-record list. */
+/** Associations: batch read (v4 and dated; 207 with NO_ASSOCIATIONS_FOUND per id without any) and the v4 per-record list. */
 export function associationRoutes(state: SandboxState, guards: CrmGuards, now: () => number): Router {
   const router = Router();
 
   crmRoute(router, guards, {
     method: 'post',
-    path: '/crm/v4/associations/:fromObjectType/:toObjectType/batch/read',
+    route: ROUTES.associationsBatchRead,
     scopes: (params) => objectScopes(objectTypeParam(params, 'fromObjectType'), 'read'),
   }, (req, res) => {
     const startedAt = now();
@@ -51,7 +59,7 @@ export function associationRoutes(state: SandboxState, guards: CrmGuards, now: (
       }
       results.push({
         from: { id },
-        to: [...targets].map(([toObjectId, associationTypes]) => ({ toObjectId: Number(toObjectId), associationTypes })),
+        to: [...targets].map(([toObjectId, associationTypes]) => associatedObject(toObjectId, associationTypes)),
       });
     }
     const body = { status: 'COMPLETE', results, ...batchTimes(startedAt, now()) };
@@ -61,7 +69,7 @@ export function associationRoutes(state: SandboxState, guards: CrmGuards, now: (
 
   crmRoute(router, guards, {
     method: 'get',
-    path: '/crm/v4/objects/:objectType/:objectId/associations/:toObjectType',
+    route: ROUTES.recordAssociations,
     scopes: (params) => objectScopes(objectTypeParam(params), 'read'),
   }, (req, res) => {
     const from = objectTypeParam(req.params);
@@ -71,7 +79,7 @@ export function associationRoutes(state: SandboxState, guards: CrmGuards, now: (
     const targets = [...state.associationsOf(portalIdOf(res), { type: from, id: req.params.objectId as string }, to)];
     const page = targets.slice(after, after + limit);
     res.json({
-      results: page.map(([toObjectId, associationTypes]) => ({ toObjectId: Number(toObjectId), associationTypes })),
+      results: page.map(([toObjectId, associationTypes]) => associatedObject(toObjectId, associationTypes)),
       ...(after + limit < targets.length ? { paging: { next: { after: String(after + limit) } } } : {}),
     });
   });

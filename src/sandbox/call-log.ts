@@ -1,13 +1,23 @@
-/** One request the emulator served. `path` is the route pattern (e.g. `/crm/v3/objects/:objectType/batch/read`). */
+/**
+ * One request the emulator served.
+ *
+ * `path` names the route, not the URL: a route HubSpot serves at dated paths is recorded under its dated pattern with
+ * `:version` standing for the version (`/crm/objects/:version/:objectType/batch/update`), whether it was called at
+ * `/crm/objects/2026-03/contacts/batch/update` or at the legacy `/crm/v3/objects/contacts/batch/update`; `version`
+ * says which (`'2026-03'`, `'v3'`). Routes without a dated version keep their legacy pattern
+ * (`/oauth/v1/access-tokens/:token`); requests no route answered are `(unmatched)`. `callPaths` lists the names.
+ */
 export interface RecordedCall {
   portalId: number | null;
   method: string;
   path: string;
+  /** The version segment of the path called; null for unversioned paths such as `/oauth/authorize`. */
+  version: string | null;
   status: number;
   at: number;
 }
 
-export type CallFilter = Partial<Pick<RecordedCall, 'portalId' | 'method' | 'path' | 'status'>>;
+export type CallFilter = Partial<Pick<RecordedCall, 'portalId' | 'method' | 'path' | 'version' | 'status'>>;
 
 function matches(call: RecordedCall, filter: CallFilter): boolean {
   return (Object.keys(filter) as (keyof CallFilter)[]).every((key) => call[key] === filter[key]);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { requireScopes } from './authenticate';
 import { crmError, validationError } from './hubspot-errors';
 import { resolveObjectType, type ObjectType } from './object-types';
+import { mountRoute, type ServedRoute } from './route-paths';
 
 /** The middleware every `/crm/**` route runs, in order, before its handler. */
 export interface CrmGuards {
@@ -17,7 +18,8 @@ export type RouteParams = Readonly<Record<string, string | string[] | undefined>
 
 export interface CrmRouteSpec {
   method: 'get' | 'post' | 'patch' | 'delete';
-  path: string;
+  /** Served at its legacy path and at the dated path of every served version. */
+  route: ServedRoute;
   /** Any one of these scopes allows the call. */
   scopes: (params: RouteParams) => string[];
   /** Search endpoints have their own rate limit. */
@@ -29,12 +31,14 @@ export type CrmHandler = (req: Request, res: Response) => void | Promise<void>;
 const jsonBody = express.json({ limit: '5mb' });
 
 /**
- * Mounts a CRM route behind authentication, scopes, the portal's rate limit and fault injection. Guards are
+ * Mounts a CRM route (on each of its paths) behind authentication, scopes, the portal's rate limit and fault injection. Guards are
  * route-level (not app-level) so that every answer, 401 and 429 included, is accounted under its route pattern.
  */
 export function crmRoute(router: Router, guards: CrmGuards, spec: CrmRouteSpec, handler: CrmHandler): void {
-  router[spec.method](
-    spec.path,
+  mountRoute(
+    router,
+    spec.method,
+    spec.route,
     guards.authenticate,
     requireScopes(spec.scopes),
     spec.search ? guards.searchRateLimit : guards.rateLimit,

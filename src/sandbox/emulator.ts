@@ -15,6 +15,7 @@ import { oauthRoutes, type AppCredentials } from './oauth-routes';
 import { OAuthStore, type IssuedTokens } from './oauth-store';
 import { ownerRoutes } from './owner-routes';
 import { propertyRoutes } from './property-routes';
+import { servedAs } from './route-paths';
 import { SEARCH_SECONDLY, TEN_SECONDLY_ROLLING, rateLimit, type RateLimitPolicy } from './rate-limit';
 import { KNOWN_SCOPES } from './scopes';
 import { SandboxState, type NewPortal, type Portal } from './state';
@@ -96,7 +97,9 @@ export function createHubspotSandbox(options: HubspotSandboxOptions = {}): Hubsp
     const at = now();
     res.on('finish', () => {
       const portalId = res.locals.portalId as number | undefined;
-      calls.record({ portalId: portalId ?? null, method: req.method, path: (req.route as { path?: string } | undefined)?.path ?? '(unmatched)', status: res.statusCode, at });
+      const served = servedAs(res);
+      const path = served.route ?? (req.route as { path?: string } | undefined)?.path ?? '(unmatched)';
+      calls.record({ portalId: portalId ?? null, method: req.method, path, version: served.version, status: res.statusCode, at });
     });
     next();
   });

@@ -24,3 +24,16 @@ export function crmError(status: number, category: string, message: string, extr
 export function validationError(message: string, extra: Record<string, unknown> = {}): HubspotHttpError {
   return crmError(400, 'VALIDATION_ERROR', message, extra);
 }
+
+/**
+ * One entry of a batch answer's `errors` (HubSpot's `StandardError`): `errors` and `links` are always present,
+ * `context` maps a name to the values concerned.
+ */
+export function batchError(
+  category: string,
+  message: string,
+  context: Record<string, string[]>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { status: 'error', category, ...extra, message, context, errors: [], links: {} };
+}

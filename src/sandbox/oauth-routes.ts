@@ -1,7 +1,9 @@
 import express, { Router, type Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { HubspotHttpError, crmError } from './hubspot-errors';
-import type { Grant, OAuthStore } from './oauth-store';
+import { introspect } from './oauth-introspect';
+import type { Grant, IssuedTokens, OAuthStore } from './oauth-store';
+import { ROUTES, mountRoute } from './route-paths';
 import { KNOWN_SCOPES } from './scopes';
 import type { Portal } from './state';
 
@@ -22,6 +24,13 @@ function scopeList(value: unknown): string[] {
   return typeof value === 'string' ? value.split(/[\s+,]+/).filter((s) => s !== '') : [];
 }
 
+const formBody = express.urlencoded({ extended: false });
+
+function checkClient(app: AppCredentials, body: Record<string, string>): void {
+  if (body.client_id !== app.clientId) throw tokenError('BAD_CLIENT_ID', 'missing or unknown client id');
+  if (body.client_secret !== app.clientSecret) throw tokenError('BAD_CLIENT_SECRET', 'missing or invalid client secret');
+}
+
 function form(req: Request): Record<string, string> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -29,7 +38,8 @@ function form(req: Request): Record<string, string> {
 
 /**
  * The OAuth side: authorize (auto-approved for the installing portal, with the optional scopes it can grant), token (authorization_code and
- * refresh_token grants), token introspection and refresh-token deletion. Not rate limited per portal.
+ * refresh_token grants, at `/oauth/v1/token` and the dated `/oauth/<version>/token`), introspection (dated only), the v1 token metadata
+ * reads and refresh-token deletion. Not rate limited per portal.
  */
 export function oauthRoutes(options: {
   app: AppCredentials;
@@ -66,26 +76,38 @@ export function oauthRoutes(options: {
     res.redirect(302, target.toString());
   });
 
-  router.post('/oauth/v1/token', options.faults, express.urlencoded({ extended: false }), (req, res) => {
+  mountRoute(router, 'post', ROUTES.oauthToken, options.faults, formBody, (req, res) => {
     const body = form(req);
-    if (body.client_id !== app.clientId) throw tokenError('BAD_CLIENT_ID', 'missing or unknown client id');
-    if (body.client_secret !== app.clientSecret) throw tokenError('BAD_CLIENT_SECRET', 'missing or invalid client secret');
-    let issued;
+    checkClient(app, body);
+    let grant: Grant;
+    let issued: IssuedTokens;
     if (body.grant_type === 'authorization_code') {
       const entry = body.code ? tokens.redeemCode(body.code) : undefined;
       if (!entry) throw tokenError('BAD_AUTH_CODE', 'missing or unknown auth code');
       if (entry.redirectUri !== body.redirect_uri) throw tokenError('BAD_REDIRECT_URI', 'redirect_uri does not match the one used to get the auth code');
-      issued = tokens.issueTokens(entry.grant);
+      grant = entry.grant;
+      issued = tokens.issueTokens(grant);
     } else if (body.grant_type === 'refresh_token') {
-      issued = body.refresh_token ? tokens.refresh(body.refresh_token) : undefined;
-      if (!issued) throw tokenError('BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
+      const refreshed = body.refresh_token ? tokens.refresh(body.refresh_token) : undefined;
+      if (!refreshed) throw tokenError('BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
+      ({ grant, ...issued } = refreshed);
     } else {
       throw tokenError('BAD_GRANT_TYPE', `unsupported grant_type: ${body.grant_type ?? '(none)'}`);
     }
-    res.json({ token_type: 'bearer', refresh_token: issued.refreshToken, access_token: issued.accessToken, expires_in: issued.expiresIn });
+    res.json({
+      token_type: 'bearer', refresh_token: issued.refreshToken, access_token: issued.accessToken, expires_in: issued.expiresIn,
+      hub_id: grant.portalId, scopes: grant.scopes,
+    });
   });
 
-  router.get('/oauth/v1/access-tokens/:token', options.faults, (req, res) => {
+  mountRoute(router, 'post', ROUTES.oauthIntrospect, options.faults, formBody, (req, res) => {
+    const body = form(req);
+    checkClient(app, body);
+    if (!body.token) throw tokenError('BAD_REQUEST', 'missing token');
+    res.json(introspect({ app, tokens, now, portalDomain: options.portalDomain }, body.token, body.token_type_hint));
+  });
+
+  mountRoute(router, 'get', ROUTES.accessTokenInfo, options.faults, (req, res) => {
     const access = tokens.accessToken(req.params.token as string);
     if (!access) throw crmError(404, 'OBJECT_NOT_FOUND', 'Token not found');
     const remaining = Math.floor((access.expiresAt - now()) / 1000);
@@ -97,7 +119,7 @@ export function oauthRoutes(options: {
     });
   });
 
-  router.get('/oauth/v1/refresh-tokens/:token', options.faults, (req, res) => {
+  mountRoute(router, 'get', ROUTES.refreshTokenInfo, options.faults, (req, res) => {
     const grant = tokens.refreshTokenGrant(req.params.token as string);
     if (!grant) throw crmError(404, 'OBJECT_NOT_FOUND', 'Token not found');
     res.json({
@@ -106,7 +128,7 @@ export function oauthRoutes(options: {
     });
   });
 
-  router.delete('/oauth/v1/refresh-tokens/:token', options.faults, (req, res) => {
+  mountRoute(router, 'delete', ROUTES.refreshTokenInfo, options.faults, (req, res) => {
     if (!tokens.deleteRefreshToken(req.params.token as string)) throw crmError(404, 'OBJECT_NOT_FOUND', 'Token not found');
     res.status(204).end();
   });

@@ -50,10 +50,10 @@ export class OAuthStore {
     return { accessToken: token, refreshToken, expiresIn: this.accessTokenTtlSeconds };
   }
 
-  /** A new access token for a live refresh token; HubSpot keeps the refresh token unchanged. */
-  refresh(refreshToken: string): IssuedTokens | undefined {
+  /** A new access token for a live refresh token, with what it grants; HubSpot keeps the refresh token unchanged. */
+  refresh(refreshToken: string): (IssuedTokens & { grant: Grant }) | undefined {
     const grant = this.refreshTokens.get(refreshToken);
-    return grant ? this.issueTokens(grant, refreshToken) : undefined;
+    return grant ? { ...this.issueTokens(grant, refreshToken), grant } : undefined;
   }
 
   accessToken(token: string): AccessToken | undefined {

@@ -4,6 +4,7 @@ import { crmRoute, intParam, listParam, objectTypeParam, parseBody, portalIdOf, 
 import { crmError, validationError } from './hubspot-errors';
 import { OBJECT_TYPES, type ObjectType } from './object-types';
 import { recordResponse, sendBatchResult } from './record-response';
+import { ROUTES } from './route-paths';
 import { objectScopes } from './scopes';
 import type { CrmRecord, SandboxState } from './state';
 
@@ -27,7 +28,7 @@ export function objectReadRoutes(state: SandboxState, guards: CrmGuards, now: ()
   const router = Router();
   const readScopes = (params: RouteParams): string[] => objectScopes(objectTypeParam(params), 'read');
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/objects/:objectType/batch/read', scopes: readScopes }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.batchRead, scopes: readScopes }, (req, res) => {
     const startedAt = now();
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
@@ -51,7 +52,7 @@ export function objectReadRoutes(state: SandboxState, guards: CrmGuards, now: ()
     sendBatchResult(res, results, missing.length === 0 ? undefined : { message: notFoundMessage(type), ids: missing }, startedAt, now());
   });
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/objects/:objectType', scopes: readScopes }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.objects, scopes: readScopes }, (req, res) => {
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
     const limit = intParam(req.query.limit, 10);
@@ -82,7 +83,7 @@ export function objectReadRoutes(state: SandboxState, guards: CrmGuards, now: ()
     });
   });
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/objects/:objectType/:objectId', scopes: readScopes }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.object, scopes: readScopes }, (req, res) => {
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
     const idProperty = typeof req.query.idProperty === 'string' ? req.query.idProperty : undefined;

@@ -2,16 +2,17 @@ import { Router } from 'express';
 import { crmRoute, objectTypeParam, parseBody, portalIdOf, type CrmGuards } from './crm-route';
 import { validationError } from './hubspot-errors';
 import { recordResponse } from './record-response';
+import { ROUTES } from './route-paths';
 import { objectScopes } from './scopes';
 import { SEARCH_PAGE_LIMIT, SEARCH_RESULT_CAP, searchRecords, searchRequestSchema } from './search-records';
 import type { SandboxState } from './state';
 
-/** `POST /crm/v3/objects/:objectType/search`, under the separate search rate limit. */
+/** Search (`/crm/v3/objects/:objectType/search` and the dated path), under the separate search rate limit. */
 export function objectSearchRoutes(state: SandboxState, guards: CrmGuards): Router {
   const router = Router();
   crmRoute(router, guards, {
     method: 'post',
-    path: '/crm/v3/objects/:objectType/search',
+    route: ROUTES.search,
     scopes: (params) => objectScopes(objectTypeParam(params), 'read'),
     search: true,
   }, (req, res) => {

@@ -6,6 +6,7 @@ import { associationDirectionOf, ENGAGEMENT_TYPES, type AssociationType, type Ob
 import { BATCH_LIMIT, notFoundMessage } from './object-read-routes';
 import { validatePropertyWrites, type PropertyValueError } from './property-values';
 import { recordResponse, sendBatchResult } from './record-response';
+import { ROUTES } from './route-paths';
 import { objectScopes } from './scopes';
 import type { AssociationTarget, CrmRecord, SandboxState } from './state';
 
@@ -39,7 +40,7 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
     return validatePropertyWrites(input, { portalId, definitions: portal.properties.get(type)!, ownerIds });
   };
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/objects/:objectType/batch/update', scopes: writeScopes }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.batchUpdate, scopes: writeScopes }, (req, res) => {
     const startedAt = now();
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
@@ -74,7 +75,7 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
     sendBatchResult(res, results, missing.length === 0 ? undefined : { message: notFoundMessage(type), ids: missing }, startedAt, now());
   });
 
-  crmRoute(router, guards, { method: 'patch', path: '/crm/v3/objects/:objectType/:objectId', scopes: writeScopes }, (req, res) => {
+  crmRoute(router, guards, { method: 'patch', route: ROUTES.object, scopes: writeScopes }, (req, res) => {
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
     const body = parseBody(createBody.pick({ properties: true }), req.body);
@@ -86,7 +87,7 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
     res.json(recordResponse(type, record, Object.keys(checked.values), state.portal(portalId).properties.get(type)!));
   });
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/objects/:objectType', scopes: writeScopes }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.objects, scopes: writeScopes }, (req, res) => {
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
     const body = parseBody(createBody, req.body);

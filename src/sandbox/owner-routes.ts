@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { crmRoute, intParam, portalIdOf, type CrmGuards } from './crm-route';
 import { crmError, validationError } from './hubspot-errors';
+import { ROUTES } from './route-paths';
 import type { Owner, Portal, SandboxState } from './state';
 
 const OWNER_SCOPES = (): string[] => ['crm.objects.owners.read'];
@@ -22,11 +23,11 @@ function ownerResponse(portal: Portal, owner: Owner): Record<string, unknown> {
   };
 }
 
-/** `GET /crm/v3/owners` (paged, `archived`, `email`) and `GET /crm/v3/owners/:ownerId`. */
+/** Owners at `/crm/v3/owners` and `/crm/owners/<version>` (paged, `archived`, `email`), and one owner by id. */
 export function ownerRoutes(state: SandboxState, guards: CrmGuards): Router {
   const router = Router();
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/owners', scopes: OWNER_SCOPES }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.owners, scopes: OWNER_SCOPES }, (req, res) => {
     const portal = state.portal(portalIdOf(res));
     const limit = intParam(req.query.limit, 100);
     if (limit < 1 || limit > 500) throw validationError('limit must be between 1 and 500');
@@ -40,11 +41,11 @@ export function ownerRoutes(state: SandboxState, guards: CrmGuards): Router {
     const last = page[page.length - 1];
     res.json({
       results: page.map((o) => ownerResponse(portal, o)),
-      ...(owners.length > limit && last ? { paging: { next: { after: last.id, link: `/crm/v3/owners/?after=${last.id}` } } } : {}),
+      ...(owners.length > limit && last ? { paging: { next: { after: last.id, link: `${req.path}?after=${last.id}` } } } : {}),
     });
   });
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/owners/:ownerId', scopes: OWNER_SCOPES }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.owner, scopes: OWNER_SCOPES }, (req, res) => {
     const portal = state.portal(portalIdOf(res));
     const archived = req.query.archived === 'true';
     const owner = portal.owners.get(req.params.ownerId as string);

@@ -67,6 +67,12 @@ export function definitionProblems(
   return problems;
 }
 
+/** The date-based API requires each option's `displayOrder` (the v3 API numbers them in the order given). */
+export function optionsWithoutOrder(input: Pick<PropertyCreate, 'name' | 'options'>): string[] {
+  const unordered = (input.options ?? []).filter((o) => o.displayOrder === undefined).map((o) => o.value);
+  return unordered.length === 0 ? [] : [`Property '${input.name}': option(s) ${unordered.join(', ')} need a displayOrder.`];
+}
+
 /** A stored definition for a validated create request. */
 export function newPropertyDefinition(input: PropertyCreate, at: string, displayOrder: number): PropertyDefinition {
   return {

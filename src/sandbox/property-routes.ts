@@ -1,13 +1,15 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { crmRoute, objectTypeParam, parseBody, portalIdOf, type CrmGuards, type RouteParams } from './crm-route';
-import { crmError, validationError } from './hubspot-errors';
+import { batchError, crmError, validationError } from './hubspot-errors';
 import type { ObjectType } from './object-types';
 import {
-  definitionProblems, groupCreateSchema, newPropertyDefinition, propertyCreateProblems, propertyCreateSchema, propertyUpdateSchema,
+  definitionProblems, groupCreateSchema, newPropertyDefinition, optionsWithoutOrder, propertyCreateProblems, propertyCreateSchema, propertyUpdateSchema,
+  type PropertyCreate,
 } from './property-definitions';
 import type { PropertyDefinition } from './property-model';
 import { batchTimes } from './record-response';
+import { ROUTES, isDatedCall } from './route-paths';
 import { schemaScopes } from './scopes';
 import type { SandboxState } from './state';
 
@@ -15,10 +17,15 @@ const batchCreateBody = z.object({ inputs: z.array(propertyCreateSchema) });
 const batchReadBody = z.object({ inputs: z.array(z.object({ name: z.string() })), archived: z.boolean().optional() });
 
 function alreadyExists(name: string): Record<string, unknown> {
-  return { status: 'error', category: 'OBJECT_ALREADY_EXISTS', message: `Property named '${name}' already exists.`, context: { name: [name] } };
+  return batchError('OBJECT_ALREADY_EXISTS', `Property named '${name}' already exists.`, { name: [name] });
 }
 
-/** Property definitions and groups (`/crm/v3/properties/:objectType/**`) with HubSpot's validation. */
+/** Rules HubSpot applies only on the dated paths: every option needs its `displayOrder`. */
+function versionProblems(res: Response, input: Pick<PropertyCreate, 'name' | 'options'>): string[] {
+  return isDatedCall(res) ? optionsWithoutOrder(input) : [];
+}
+
+/** Property definitions and groups (`/crm/v3/properties/:objectType/…` and `/crm/properties/<version>/:objectType/…`) with HubSpot’s validation. */
 export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () => number): Router {
   const router = Router();
   const read = (params: RouteParams): string[] => schemaScopes(objectTypeParam(params), 'read');
@@ -26,17 +33,17 @@ export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () =
   const definitionsOf = (portalId: number, type: ObjectType) => state.portal(portalId).properties.get(type)!;
   const groupsOf = (portalId: number, type: ObjectType) => state.portal(portalId).groups.get(type)!;
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/properties/:objectType/groups', scopes: read }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.propertyGroups, scopes: read }, (req, res) => {
     res.json({ results: [...groupsOf(portalIdOf(res), objectTypeParam(req.params)).values()].filter((g) => !g.archived) });
   });
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/properties/:objectType/groups/:groupName', scopes: read }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.propertyGroup, scopes: read }, (req, res) => {
     const group = groupsOf(portalIdOf(res), objectTypeParam(req.params)).get(req.params.groupName as string);
     if (!group) throw crmError(404, 'OBJECT_NOT_FOUND', `Unable to find property group ${String(req.params.groupName)}`);
     res.json(group);
   });
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/properties/:objectType/groups', scopes: write }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.propertyGroups, scopes: write }, (req, res) => {
     const input = parseBody(groupCreateSchema, req.body);
     const groups = groupsOf(portalIdOf(res), objectTypeParam(req.params));
     if (!/^[a-z][a-z0-9_]*$/.test(input.name)) throw validationError(`Property group name '${input.name}' is invalid.`);
@@ -46,13 +53,13 @@ export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () =
     res.status(201).json(group);
   });
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/properties/:objectType', scopes: read }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.properties, scopes: read }, (req, res) => {
     const archived = req.query.archived === 'true';
     const all = [...definitionsOf(portalIdOf(res), objectTypeParam(req.params)).values()];
     res.json({ results: all.filter((p) => p.archived === archived) });
   });
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/properties/:objectType/batch/read', scopes: read }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.propertiesBatchRead, scopes: read }, (req, res) => {
     const startedAt = now();
     const body = parseBody(batchReadBody, req.body);
     const definitions = definitionsOf(portalIdOf(res), objectTypeParam(req.params));
@@ -69,18 +76,18 @@ export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () =
     }
     res.status(207).json({
       status: 'COMPLETE', results, numErrors: missing.length,
-      errors: missing.map((name) => ({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Unable to find property ${name}`, context: { name: [name] } })),
+      errors: missing.map((name) => batchError('OBJECT_NOT_FOUND', `Unable to find property ${name}`, { name: [name] })),
       ...batchTimes(startedAt, now()),
     });
   });
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/properties/:objectType/batch/create', scopes: write }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.propertiesBatchCreate, scopes: write }, (req, res) => {
     const startedAt = now();
     const portalId = portalIdOf(res);
     const type = objectTypeParam(req.params);
     const { inputs } = parseBody(batchCreateBody, req.body);
     const definitions = definitionsOf(portalId, type);
-    const problems = inputs.flatMap((input) => propertyCreateProblems(input, groupsOf(portalId, type)));
+    const problems = inputs.flatMap((input) => [...propertyCreateProblems(input, groupsOf(portalId, type)), ...versionProblems(res, input)]);
     if (problems.length > 0) throw validationError(problems.join(' '), { errors: problems.map((message) => ({ message })) });
     const at = new Date(now()).toISOString();
     const results: PropertyDefinition[] = [];
@@ -99,12 +106,12 @@ export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () =
     else res.status(207).json({ ...body, numErrors: errors.length, errors });
   });
 
-  crmRoute(router, guards, { method: 'post', path: '/crm/v3/properties/:objectType', scopes: write }, (req, res) => {
+  crmRoute(router, guards, { method: 'post', route: ROUTES.properties, scopes: write }, (req, res) => {
     const portalId = portalIdOf(res);
     const type = objectTypeParam(req.params);
     const input = parseBody(propertyCreateSchema, req.body);
     const definitions = definitionsOf(portalId, type);
-    const problems = propertyCreateProblems(input, groupsOf(portalId, type));
+    const problems = [...propertyCreateProblems(input, groupsOf(portalId, type)), ...versionProblems(res, input)];
     if (problems.length > 0) throw validationError(problems.join(' '));
     if (definitions.has(input.name)) throw crmError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${input.name}' already exists.`);
     const definition = newPropertyDefinition(input, new Date(now()).toISOString(), definitions.size);
@@ -112,13 +119,13 @@ export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () =
     res.status(201).json(definition);
   });
 
-  crmRoute(router, guards, { method: 'get', path: '/crm/v3/properties/:objectType/:propertyName', scopes: read }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.property, scopes: read }, (req, res) => {
     const definition = definitionsOf(portalIdOf(res), objectTypeParam(req.params)).get(req.params.propertyName as string);
     if (!definition || definition.archived) throw crmError(404, 'OBJECT_NOT_FOUND', `Unable to find property ${String(req.params.propertyName)}`);
     res.json(definition);
   });
 
-  crmRoute(router, guards, { method: 'patch', path: '/crm/v3/properties/:objectType/:propertyName', scopes: write }, (req, res) => {
+  crmRoute(router, guards, { method: 'patch', route: ROUTES.property, scopes: write }, (req, res) => {
     const portalId = portalIdOf(res);
     const type = objectTypeParam(req.params);
     const definition = definitionsOf(portalId, type).get(req.params.propertyName as string);
@@ -126,7 +133,7 @@ export function propertyRoutes(state: SandboxState, guards: CrmGuards, now: () =
     const update = parseBody(propertyUpdateSchema, req.body);
     if (definition.modificationMetadata.readOnlyDefinition) throw validationError(`Property ${definition.name} has a read-only definition.`);
     const merged = { ...definition, ...update, type: update.type ?? definition.type, fieldType: update.fieldType ?? definition.fieldType };
-    const problems = definitionProblems(merged, groupsOf(portalId, type));
+    const problems = [...definitionProblems(merged, groupsOf(portalId, type)), ...versionProblems(res, { name: definition.name, options: update.options })];
     if (problems.length > 0) throw validationError(problems.join(' '));
     Object.assign(definition, newPropertyDefinition({ ...merged, description: merged.description }, definition.createdAt, definition.displayOrder), {
       createdAt: definition.createdAt,

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { batchError } from './hubspot-errors';
 import type { ObjectType } from './object-types';
 import type { PropertyDefinition } from './property-model';
 import type { CrmRecord } from './state';
@@ -33,8 +34,9 @@ export interface SimplePublicObject {
 }
 
 /**
- * A record as HubSpot's `SimplePublicObject`: requested properties that exist are present (null when empty),
- * unknown names are left out, system properties always come along.
+ * A record as HubSpot's `SimplePublicObject`: requested properties that exist are present, null when never set and
+ * `""` once cleared (HubSpot clears a value written as `""` and reads it back that way); unknown names are left out;
+ * system properties always come along.
  */
 export function recordResponse(
   type: ObjectType,
@@ -46,7 +48,7 @@ export function recordResponse(
   const properties: Record<string, string | null> = {};
   for (const name of names) {
     const value = record.properties[name];
-    if (value !== undefined && value !== '') properties[name] = value;
+    if (value !== undefined) properties[name] = value;
     else if (definitions.has(name)) properties[name] = null;
   }
   return {
@@ -81,7 +83,7 @@ export function sendBatchResult(
     status: 'COMPLETE',
     results,
     numErrors: 1,
-    errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: notFound.message, context: { ids: notFound.ids } }],
+    errors: [batchError('OBJECT_NOT_FOUND', notFound.message, { ids: notFound.ids })],
     ...times,
   });
 }

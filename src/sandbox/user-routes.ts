@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { crmRoute, portalIdOf, type CrmGuards } from './crm-route';
 import { crmError, validationError } from './hubspot-errors';
+import { ROUTES } from './route-paths';
 import type { SandboxState, User } from './state';
 
 /** HubSpot's user provisioning API reads users with either settings scope. */
@@ -27,7 +28,7 @@ function userResponse(user: User): Record<string, unknown> {
 export function userRoutes(state: SandboxState, guards: CrmGuards): Router {
   const router = Router();
 
-  crmRoute(router, guards, { method: 'get', path: '/settings/v3/users/:userId', scopes: USER_SCOPES }, (req, res) => {
+  crmRoute(router, guards, { method: 'get', route: ROUTES.user, scopes: USER_SCOPES }, (req, res) => {
     const portal = state.portal(portalIdOf(res));
     const idProperty = typeof req.query.idProperty === 'string' ? req.query.idProperty : 'USER_ID';
     if (!ID_PROPERTIES.includes(idProperty)) throw validationError(`idProperty must be one of ${ID_PROPERTIES.join(', ')}`);

@@ -38,12 +38,12 @@ describe('engagements and associations', () => {
       .send({ inputs: [{ id: call.id }] }).expect(200);
     expect(assoc.body).toMatchObject({
       status: 'COMPLETE',
-      results: [{ from: { id: call.id }, to: [{ toObjectId: Number(contact.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 194, label: null }] }] }],
+      results: [{ from: { id: call.id }, to: [{ toObjectId: contact.id, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 194 }] }] }],
     });
 
     const none = await request(sandbox.handler).post('/crm/v4/associations/notes/contacts/batch/read').set(auth)
       .send({ inputs: [{ id: lonely.id }] }).expect(207);
-    expect(none.body.errors[0]).toMatchObject({ category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND' });
+    expect(none.body.errors[0]).toMatchObject({ category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND', errors: [], links: {} });
 
     const companies = await request(sandbox.handler).post('/crm/v4/associations/contacts/companies/batch/read').set(auth)
       .send({ inputs: [{ id: contact.id }] }).expect(200);

@@ -1,7 +1,6 @@
 import request from 'supertest';
+import { callPaths } from '../../src/sandbox';
 import { manualClock, sandboxWithToken } from './harness';
-
-const ROUTE = '/crm/v3/objects/:objectType/batch/read';
 
 describe('per-portal rate limit', () => {
   it('serves 110 requests in a rolling 10 s window, answers the 111th 429 with HubSpot’s body and headers', async () => {
@@ -25,7 +24,7 @@ describe('per-portal rate limit', () => {
     clock.advance(10_000 - 110 * 10 + 1);
     await request(app).post('/crm/v3/objects/contacts/batch/read').set(auth).send({ inputs: [] }).expect(200);
 
-    expect(sandbox.calls.count({ portalId, path: ROUTE, status: 429 })).toBe(1);
+    expect(sandbox.calls.count({ portalId, path: callPaths.batchRead, version: 'v3', status: 429 })).toBe(1);
     expect(sandbox.calls.maxInWindow(10_000, { portalId, status: 200 })).toBe(110);
     expect(sandbox.calls.countBy('status', { portalId })).toEqual({ '200': 111, '429': 1 });
   });
