@@ -95,7 +95,7 @@ export function oauthRoutes(options: {
       throw tokenError('BAD_GRANT_TYPE', `unsupported grant_type: ${body.grant_type ?? '(none)'}`);
     }
     res.json({
-      token_type: 'bearer', refresh_token: issued.refreshToken, access_token: issued.accessToken, expires_in: issued.expiresIn,
+      token_type: 'bearer', token_use: 'access_token', refresh_token: issued.refreshToken, access_token: issued.accessToken, expires_in: issued.expiresIn,
       hub_id: grant.portalId, scopes: grant.scopes,
     });
   });

@@ -34,9 +34,11 @@ export interface SimplePublicObject {
 }
 
 /**
- * A record as HubSpot's `SimplePublicObject`: requested properties that exist are present, null when never set and
- * `""` once cleared (HubSpot clears a value written as `""` and reads it back that way); unknown names are left out;
- * system properties always come along.
+ * A record as HubSpot's `SimplePublicObject`: requested properties with a value are present, `""` once cleared
+ * (HubSpot clears a value written as `""` and reads it back that way); a property never set is left out, as are
+ * unknown names (the 2026-03 schema allows null there, but checks against HubSpot's specs expect a string or
+ * nothing, so the emulator never sends null and the app reads absent and null alike); system properties always
+ * come along.
  */
 export function recordResponse(
   type: ObjectType,
@@ -48,8 +50,7 @@ export function recordResponse(
   const properties: Record<string, string | null> = {};
   for (const name of names) {
     const value = record.properties[name];
-    if (value !== undefined) properties[name] = value;
-    else if (definitions.has(name)) properties[name] = null;
+    if (value !== undefined && value !== null) properties[name] = value;
   }
   return {
     id: record.id,

@@ -3,6 +3,7 @@ import { installThroughOAuth } from '../../src/sandbox-mode';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const PORTAL = 16_001;
 const NO_USERS_SCOPE_PORTAL = 16_002;
@@ -148,7 +149,7 @@ describe.each(testDatabases)('who may publish and roll back settings (signed hub
   it('learns the installer of an installation stored without one from its refresh token, once', async () => {
     const { db } = harness.service;
     await db.query('UPDATE installations SET installed_by_user_id = NULL WHERE portal_id = $1', [PORTAL]);
-    const refreshInfo = () => harness.sandbox.calls.count({ path: '/oauth/v1/refresh-tokens/:token' });
+    const refreshInfo = () => harness.sandbox.calls.count({ path: callPaths.oauthIntrospect });
     const asked = refreshInfo();
 
     expect((await overview(INSTALLER)).access).toEqual({ canPublish: true, as: 'installer' });

@@ -7,6 +7,7 @@ import { PortalInactiveError } from '../../src/hubspot/token-provider';
 import { silentLogger } from '../../src/log';
 import { DEMO_PORTAL_ID, installThroughOAuth, startSandboxMode, type SandboxMode } from '../../src/sandbox-mode';
 import { freePort } from '../support/free-port';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 /** The install flow end to end against the HubSpot emulator, as `npm start` runs it. */
 describe('sandbox mode: install through OAuth against the HubSpot emulator', () => {
@@ -25,7 +26,7 @@ describe('sandbox mode: install through OAuth against the HubSpot emulator', () 
 
   const portalProperties = (portalId: number) => mode.sandbox.state.portal(portalId).properties.get('contacts')!;
   const createCalls = (portalId: number) =>
-    mode.sandbox.calls.count({ portalId, method: 'POST', path: '/crm/v3/properties/:objectType/batch/create' });
+    mode.sandbox.calls.count({ portalId, method: 'POST', path: callPaths.propertiesBatchCreate });
 
   it('installed the demo portal with sealed tokens, and created the app\u2019s group and properties in it', async () => {
     const installation = await mode.service.installations.get(DEMO_PORTAL_ID);
@@ -74,7 +75,7 @@ describe('sandbox mode: install through OAuth against the HubSpot emulator', () 
     mode.sandbox.expireAccessTokens(DEMO_PORTAL_ID);
     const owners = await mode.service.gateway.forPortal(DEMO_PORTAL_ID).owners.listAll();
     expect(owners.length).toBeGreaterThan(0);
-    expect(mode.sandbox.calls.count({ path: '/oauth/v1/token', status: 200 })).toBeGreaterThanOrEqual(2);
+    expect(mode.sandbox.calls.count({ path: callPaths.oauthToken, status: 200 })).toBeGreaterThanOrEqual(2);
   });
 
   it('marks the portal uninstalled when HubSpot no longer accepts its refresh token, and stops calling for it', async () => {

@@ -3,6 +3,7 @@ import { DEFAULT_SCORING_MODEL } from '../../src/domain/scoring';
 import { applyScenario, generateScenario, type AppliedScenario, type ScenarioContact } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const PORTAL = 31_337;
 const TARGET_INDUSTRIES = ['Computer Software', 'Information Technology and Services', 'Internet'];
@@ -85,10 +86,10 @@ describe.each(testDatabases)('webhooks in, scores out, end to end against the Hu
 
   it('changes nothing when HubSpot delivers everything again, shuffled, three times', async () => {
     const before = written();
-    const calls = sandbox().calls.count({ portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' });
+    const calls = sandbox().calls.count({ portalId: PORTAL, path: callPaths.batchUpdate });
     const shuffled = [...applied.events].sort((a, b) => ((a.eventId * 7919) % 101) - ((b.eventId * 7919) % 101));
     for (let round = 0; round < 3; round += 1) await deliver(shuffled);
     expect(written()).toEqual(before);
-    expect(sandbox().calls.count({ portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' })).toBe(calls);
+    expect(sandbox().calls.count({ portalId: PORTAL, path: callPaths.batchUpdate })).toBe(calls);
   });
 });

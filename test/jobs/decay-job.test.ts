@@ -5,10 +5,11 @@ import { OutboxWriter } from '../../src/write-back/outbox-writer';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { formSubmission } from '../support/form-submission';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const PORTAL = 7_001;
 const DAY = 86_400_000;
-const UPDATE = { portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' };
+const UPDATE = { portalId: PORTAL, path: callPaths.batchUpdate };
 
 describe.each(testDatabases)('decay job on $name', (database) => {
   let harness: PipelineHarness;

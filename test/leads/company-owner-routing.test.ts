@@ -10,11 +10,12 @@ import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
 import { formSubmission } from '../support/form-submission';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const PORTAL = 17_001;
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
 const ALWAYS = { timeZone: 'UTC', workingHours: { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY }, holidays: {} };
-const CONTACT_COMPANIES = '/crm/v4/associations/contacts/companies/batch/read';
+const CONTACT_COMPANIES = '/crm/associations/2026-03/contacts/companies/batch/read';
 /**
  * The silent hold while the company's owner is read from HubSpot. Matched loosely: its id and wording are being
  * generalised (company_owner_lookup → hubspot_lookup, "Reading … from HubSpot.") while these tests are written.
@@ -109,7 +110,7 @@ describe.each(testDatabases)('company owner first, read from HubSpot before rout
     harness.service.db.query<AssignmentRow>('SELECT kind, owner_id, pool_id, rule_id, reason FROM assignments WHERE portal_id = $1 AND contact_id = $2 ORDER BY id', [PORTAL, contactId]);
   const queuedTasks = () => harness.service.db.query('SELECT dedupe_key, owner_id, subject FROM task_outbox WHERE portal_id = $1', [PORTAL]);
   const props = (contactId: number) => harness.sandbox.state.properties(PORTAL, 'contacts', String(contactId))!;
-  const associationReads = () => harness.sandbox.calls.count({ portalId: PORTAL, path: '/crm/v4/associations/:fromObjectType/:toObjectType/batch/read' });
+  const associationReads = () => harness.sandbox.calls.count({ portalId: PORTAL, path: callPaths.associationsBatchRead });
 
   /**
    * A contact whose fit (grade A) and two form submissions make it sales-ready under the default model when the

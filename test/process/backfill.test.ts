@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/log';
 import type { Db } from '../../src/store/db';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const BACKFILLED = 6_001;
 const REPLAYED = 6_002;
@@ -161,7 +162,7 @@ describe.each(testDatabases)('backfill of existing contacts on $name', (database
     // Three pages: the first two commit after the read of the page after them was asked (answered, on PostgreSQL).
     expect(before('asked')).toEqual([2, 3, 3]);
     if (postgres) expect(before('answered')).toEqual([2, 3, 3]);
-    expect(harness.sandbox.calls.count({ portalId: OVERLAPPED, method: 'GET', path: '/crm/v3/objects/:objectType' })).toBe(3);
+    expect(harness.sandbox.calls.count({ portalId: OVERLAPPED, method: 'GET', path: callPaths.objects })).toBe(3);
   });
 
   it('resumes after a crash mid-run from the last committed page and settles every contact once', async () => {

@@ -22,7 +22,7 @@ describe(`POST /oauth/${V}/token`, () => {
     const issued = await request(app).post(`/oauth/${V}/token`).type('form')
       .send({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, ...client }).expect(200);
     expect(issued.body).toEqual({
-      token_type: 'bearer', access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 1800,
+      token_type: 'bearer', token_use: 'access_token', access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 1800,
       hub_id: portal.portalId, scopes: ['oauth', 'crm.objects.contacts.read'],
     });
 

@@ -29,7 +29,7 @@ describe('OAuth install flow', () => {
     const token = await request(app).post('/oauth/v1/token').type('form')
       .send({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, ...client }).expect(200);
     expect(token.body).toEqual({
-      token_type: 'bearer', access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 1800,
+      token_type: 'bearer', token_use: 'access_token', access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 1800,
       hub_id: hub.installingPortal().portalId, scopes: ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.owners.read'],
     });
 

@@ -4,10 +4,11 @@ import { OutboxWriter } from '../../src/write-back/outbox-writer';
 import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const PORTAL = 5_001;
 const T0 = Date.now() - 60_000; // recent: the default model decays older clicks
-const UPDATE = { portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' };
+const UPDATE = { portalId: PORTAL, path: callPaths.batchUpdate };
 
 describe.each(testDatabases)('outbox writer on $name', (database) => {
   let harness: PipelineHarness;
