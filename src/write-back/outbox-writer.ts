@@ -1,8 +1,8 @@
 import { changedProperties } from '../domain/write-back/desired-properties';
 import { HubspotApiError } from '../hubspot/api-error';
 import type { CrmBatchItemError, CrmRecordUpdate } from '../hubspot/crm-types';
-import { itemValidationRefusal, VALIDATION_ERROR, validationRefusalOf, type ValidationRefusal } from '../hubspot/validation-refusal';
 import { PortalInactiveError } from '../hubspot/token-provider';
+import { itemValidationRefusal, VALIDATION_ERROR, validationRefusalOf, type ValidationRefusal } from '../hubspot/validation-refusal';
 import type { Logger } from '../log';
 import { givenUp, QUEUE_RETRY, retryAt } from '../store/queue-retry';
 import { claimOutboxRows, deferOutboxRows, portalsWithReadyOutbox, settleOutboxRows, type OutboxRow } from '../store/outbox-rows';
