@@ -19,6 +19,7 @@ export const leadResponse = z.object({
     next: z.object({ label: z.enum(['MQL', 'SQL']), at: z.number(), remaining: z.number() }).nullable(),
     trend: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), score: z.number() })).max(31),
     updatedAt: z.string().nullable(),
+    writeRejection: z.object({ message: z.string(), properties: z.array(z.string()), at: z.string().datetime() }).nullable(),
   }),
 });
 

@@ -2,6 +2,7 @@ import type { LiveSettings } from '../domain/portal-settings';
 import { evaluate } from '../domain/scoring';
 import type { Queryable } from '../store/db';
 import { loadLedger } from '../store/lead-store';
+import { writeRejectionOf } from '../store/write-rejections';
 
 const DAY = 86_400_000;
 
@@ -18,6 +19,8 @@ export interface LeadView {
   next: { label: 'MQL' | 'SQL'; at: number; remaining: number } | null;
   trend: { date: string; score: number }[];
   updatedAt: string | null;
+  /** HubSpot's refusal of our last write for this contact (the portal's validation rules), while it stands. */
+  writeRejection: { message: string; properties: string[]; at: string } | null;
 }
 
 /** What the lead-score card shows: the score now and exactly why, the next threshold, and the last 30 days. */
@@ -29,6 +32,7 @@ export async function leadView(db: Queryable, portalId: number, contactId: numbe
   if (!row) return undefined;
   const { scoring } = live.settings;
   const ledger = await loadLedger(db, portalId, contactId);
+  const rejection = await writeRejectionOf(db, portalId, contactId);
   const score = evaluate(scoring, ledger, row.facts, now.getTime());
   const { mql, sql, minGradeForSql } = scoring.thresholds;
   const next =
@@ -54,5 +58,6 @@ export async function leadView(db: Queryable, portalId: number, contactId: numbe
     next,
     trend,
     updatedAt: row.scored_at?.toISOString() ?? null,
+    writeRejection: rejection ? { message: rejection.message, properties: rejection.propertyNames, at: rejection.rejectedAt.toISOString() } : null,
   };
 }

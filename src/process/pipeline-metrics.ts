@@ -34,6 +34,12 @@ export function createPipelineMetrics(registry: Registry, db: Db) {
     }),
     propertiesWritten: new Counter({ name: 'lead_manager_contacts_written_total', help: 'Contacts whose properties were written to HubSpot', registers }),
     writeFailures: new Counter({ name: 'lead_manager_contact_write_failures_total', help: 'Contact writes HubSpot refused', labelNames: ['reason'] as const, registers }),
+    writeValidationErrors: new Counter({
+      name: 'lead_manager_hubspot_write_validation_errors_total',
+      help: 'Contact writes HubSpot refused for the portal\u2019s validation rules, by HubSpot\u2019s error code (required_property, invalid_option…)',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
     backfillDone: new Gauge({ name: 'lead_manager_backfill_done', help: 'Contacts backfilled so far', labelNames: ['portal'] as const, registers }),
     backfillTotal: new Gauge({ name: 'lead_manager_backfill_total', help: 'Contacts to backfill', labelNames: ['portal'] as const, registers }),
     backfillRate: new Gauge({ name: 'lead_manager_backfill_contacts_per_second', help: 'Backfill rate', labelNames: ['portal'] as const, registers }),

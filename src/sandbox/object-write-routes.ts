@@ -5,6 +5,7 @@ import { crmError, validationError } from './hubspot-errors';
 import { associationDirectionOf, ENGAGEMENT_TYPES, type AssociationType, type ObjectType } from './object-types';
 import { BATCH_LIMIT, notFoundMessage } from './object-read-routes';
 import { validatePropertyWrites, type PropertyValueError } from './property-values';
+import { withValidationRules } from './validation-rules';
 import { recordResponse, sendBatchResult } from './record-response';
 import { ROUTES } from './route-paths';
 import { objectScopes } from './scopes';
@@ -34,10 +35,11 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
   const router = Router();
   const writeScopes = (params: RouteParams): string[] => objectScopes(objectTypeParam(params), 'write');
 
-  const validate = (portalId: number, type: ObjectType, input: z.infer<typeof propertyValues>) => {
+  const validate = (portalId: number, type: ObjectType, input: z.infer<typeof propertyValues>, recordId?: string) => {
     const portal = state.portal(portalId);
     const ownerIds = new Set([...portal.owners.values()].filter((o) => !o.archived).map((o) => o.id));
-    return validatePropertyWrites(input, { portalId, definitions: portal.properties.get(type)!, ownerIds });
+    const checked = validatePropertyWrites(input, { portalId, definitions: portal.properties.get(type)!, ownerIds });
+    return checked.ok ? withValidationRules(state, portalId, type, recordId, checked.values) : checked;
   };
 
   crmRoute(router, guards, { method: 'post', route: ROUTES.batchUpdate, scopes: writeScopes }, (req, res) => {
@@ -54,7 +56,7 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
     const writes: { inputId: string; values: Record<string, string> }[] = [];
     const problems: PropertyValueError[] = [];
     for (const input of inputs) {
-      const checked = validate(portalId, type, input.properties);
+      const checked = validate(portalId, type, input.properties, input.id);
       if (checked.ok) writes.push({ inputId: input.id, values: checked.values });
       else problems.push(...checked.errors);
     }
@@ -79,7 +81,7 @@ export function objectWriteRoutes(state: SandboxState, guards: CrmGuards, now: (
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
     const body = parseBody(createBody.pick({ properties: true }), req.body);
-    const checked = validate(portalId, type, body.properties);
+    const checked = validate(portalId, type, body.properties, req.params.objectId as string);
     if (!checked.ok) throw invalidProperties(checked.errors);
     const objectId = req.params.objectId as string;
     if (!state.findRecord(portalId, type, objectId)) throw crmError(404, 'OBJECT_NOT_FOUND', 'resource not found');

@@ -4,6 +4,7 @@ import {
 } from './object-types';
 import type { PropertyDefinition, PropertyGroup } from './property-model';
 import { normalisePropertyValue } from './property-values';
+import { PortalValidationRules } from './validation-rules';
 
 export interface CrmRecord {
   id: string;
@@ -85,6 +86,8 @@ export class SandboxState {
   private nextPortalId = 24_000_001;
   private nextOwnerId = 70_000_001;
   private nextUserId = 9_000_001;
+  /** Each portal's admin-configured validation rules, applied to API writes (`validationRules.set(portalId, rules)`). */
+  readonly validationRules = new PortalValidationRules();
 
   constructor(private readonly now: () => number) {}
 

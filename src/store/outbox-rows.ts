@@ -1,4 +1,5 @@
 import type { Db, Queryable } from './db';
+import { clearWriteRejections, recordWriteRejections, type WriteRejection } from './write-rejections';
 
 /** A claimed outbox row: the values to write and what HubSpot was last known to hold. */
 export interface OutboxRow {
@@ -7,6 +8,8 @@ export interface OutboxRow {
   updated_at: Date;
   attempts: number;
   written: Record<string, string> | null;
+  /** The values HubSpot last refused for this contact (its validation rules), if it did. */
+  rejected: Record<string, string> | null;
 }
 
 const json = (rows: readonly unknown[]) => JSON.stringify(rows);
@@ -29,8 +32,9 @@ export async function claimOutboxRows(db: Db, portalId: number, now: Date, lease
          SELECT portal_id, contact_id FROM outbox WHERE portal_id = $1 AND available_at <= $2
          ORDER BY available_at LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING contact_id, properties, updated_at, attempts)
-     SELECT claimed.*, c.written FROM claimed
-     LEFT JOIN contacts c ON c.portal_id = $1 AND c.contact_id = claimed.contact_id`,
+     SELECT claimed.*, c.written, r.properties AS rejected FROM claimed
+     LEFT JOIN contacts c ON c.portal_id = $1 AND c.contact_id = claimed.contact_id
+     LEFT JOIN write_rejections r ON r.portal_id = $1 AND r.contact_id = claimed.contact_id`,
     [portalId, now, new Date(now.getTime() + leaseMs), limit],
   );
 }
@@ -41,12 +45,20 @@ export async function portalsWithReadyOutbox(db: Db, now: Date): Promise<number[
 }
 
 /**
- * Done with rows, in one transaction: the written ones record what HubSpot now holds; each row is dropped
- * unless a newer value arrived while it was out, and such a newer value is due at once, not after the lease.
+ * Done with rows, in one transaction: the written ones record what HubSpot now holds (and forget any refusal);
+ * the refused ones record HubSpot's refusal; each row is dropped unless a newer value arrived while it was out,
+ * and such a newer value is due at once, not after the lease.
  */
-export async function settleOutboxRows(db: Db, portalId: number, written: readonly OutboxRow[], done: readonly OutboxRow[], now: Date): Promise<void> {
-  if (written.length + done.length === 0) return;
-  const all = [...written, ...done];
+export async function settleOutboxRows(
+  db: Db,
+  portalId: number,
+  written: readonly OutboxRow[],
+  done: readonly OutboxRow[],
+  now: Date,
+  refused: ReadonlyArray<{ row: OutboxRow; rejection: WriteRejection }> = [],
+): Promise<void> {
+  if (written.length + done.length + refused.length === 0) return;
+  const all = [...written, ...done, ...refused.map(({ row }) => row)];
   await db.transaction(async (tx) => {
     if (written.length > 0) {
       // Contacts are locked in id order, as settling them does, so a write-back and a batch never deadlock.
@@ -59,7 +71,9 @@ export async function settleOutboxRows(db: Db, portalId: number, written: readon
          WHERE c.portal_id = $1 AND c.contact_id = r.c`,
         [portalId, json(written.map((row) => ({ c: row.contact_id, p: row.properties })))],
       );
+      await clearWriteRejections(tx, portalId, written.filter((row) => row.rejected !== null).map((row) => row.contact_id));
     }
+    await recordWriteRejections(tx, portalId, refused.map(({ rejection }) => rejection));
     await dropUnlessNewer(tx, portalId, all);
     await tx.query('UPDATE outbox SET available_at = $3 WHERE portal_id = $1 AND contact_id = ANY($2::bigint[])', [portalId, all.map((row) => row.contact_id), now]);
   });

@@ -1,7 +1,8 @@
 import { changedProperties } from '../domain/write-back/desired-properties';
 import { HubspotApiError } from '../hubspot/api-error';
-import type { CrmRecordUpdate } from '../hubspot/crm-types';
+import type { CrmBatchItemError, CrmRecordUpdate } from '../hubspot/crm-types';
 import { PortalInactiveError } from '../hubspot/token-provider';
+import { itemValidationRefusal, VALIDATION_ERROR, validationRefusalOf, type ValidationRefusal } from '../hubspot/validation-refusal';
 import type { Logger } from '../log';
 import { givenUp, QUEUE_RETRY, retryAt } from '../store/queue-retry';
 import { claimOutboxRows, deferOutboxRows, portalsWithReadyOutbox, settleOutboxRows, type OutboxRow } from '../store/outbox-rows';
@@ -17,12 +18,15 @@ export interface FlushResult {
   unchanged: number;
   gone: number;
   failed: number;
+  /** Contacts whose values HubSpot refused for the portal's validation rules (not sent again until they change). */
+  refused: number;
 }
 
 /**
  * Writes the outbox to HubSpot: per portal, batches of ≤100 contacts with only the values that changed
  * since the last successful write. A batch HubSpot rejects is split until the contact at fault is found,
- * so the others still land; contacts HubSpot no longer has are dropped.
+ * so the others still land; contacts HubSpot no longer has are dropped. Values HubSpot refuses for the
+ * portal's validation rules are recorded for their contact and not sent again until they change.
  */
 export class OutboxWriter {
   private readonly now: () => Date;
@@ -33,7 +37,7 @@ export class OutboxWriter {
 
   /** Flushes every portal's ready rows until none are left. */
   async flushAll(): Promise<FlushResult> {
-    const total: FlushResult = { written: 0, unchanged: 0, gone: 0, failed: 0 };
+    const total: FlushResult = { written: 0, unchanged: 0, gone: 0, failed: 0, refused: 0 };
     for (;;) {
       const portals = await portalsWithReadyOutbox(this.options.db, this.now());
       if (portals.length === 0) return total;
@@ -47,22 +51,36 @@ export class OutboxWriter {
   /** One batch (≤100 contacts) of a portal; its rows are settled together once HubSpot has answered. */
   async flushPortal(portalId: number): Promise<FlushResult> {
     const rows = await claimOutboxRows(this.options.db, portalId, this.now(), this.options.leaseMs ?? 60_000);
-    const outcomes: Outcomes = { written: [], done: [], failures: [] };
+    const outcomes: Outcomes = { written: [], done: [], failures: [], refused: [] };
     const pending: OutboxRow[] = [];
     for (const row of rows) {
-      if (Object.keys(changedProperties(row.properties, row.written ?? {})).length === 0) outcomes.done.push(row);
+      const values = valuesToWrite(row);
+      // Values HubSpot refused are not sent again: only a change to them can make HubSpot take them.
+      if (Object.keys(values).length === 0 || (row.rejected !== null && sameValues(values, row.rejected))) outcomes.done.push(row);
       else pending.push(row);
     }
     const unchanged = outcomes.done.length;
     const gone = await this.write(portalId, pending, outcomes);
-    await settleOutboxRows(this.options.db, portalId, outcomes.written, outcomes.done, this.now());
+    const now = this.now();
+    const refused = outcomes.refused.map(({ row, refusal }) => ({
+      row,
+      rejection: { contactId: row.contact_id, properties: valuesToWrite(row), message: refusal.message, propertyNames: refusal.properties, rejectedAt: now },
+    }));
+    await settleOutboxRows(this.options.db, portalId, outcomes.written, outcomes.done, now, refused);
     for (const failure of outcomes.failures) await this.retryLater(portalId, failure.rows, failure.error);
+    this.countRefusals(portalId, outcomes.refused);
     this.options.metrics.propertiesWritten.inc(outcomes.written.length);
     for (const row of gone) {
       this.options.metrics.writeFailures.inc({ reason: 'contact_gone' });
       this.options.logger.info({ portalId, contactId: row.contact_id }, 'contact no longer in HubSpot; its pending write dropped');
     }
-    return { written: outcomes.written.length, unchanged, gone: gone.length, failed: outcomes.failures.reduce((sum, failure) => sum + failure.rows.length, 0) };
+    return {
+      written: outcomes.written.length,
+      unchanged,
+      gone: gone.length,
+      failed: outcomes.failures.reduce((sum, failure) => sum + failure.rows.length, 0),
+      refused: outcomes.refused.length,
+    };
   }
 
   /** Sends the rows' changed values, sorting each row into its outcome; returns the contacts HubSpot no longer has. */
@@ -71,7 +89,7 @@ export class OutboxWriter {
     const stamp = this.now();
     const inputs: CrmRecordUpdate[] = rows.map((row) => ({
       id: String(row.contact_id),
-      properties: { ...changedProperties(row.properties, row.written ?? {}), lm_score_updated_at: stamp.toISOString() },
+      properties: { ...valuesToWrite(row), lm_score_updated_at: stamp.toISOString() },
     }));
     let chunks;
     try {
@@ -84,24 +102,45 @@ export class OutboxWriter {
     const gone: OutboxRow[] = [];
     for (const chunk of chunks) {
       const chunkRows = chunk.ids.map((id) => byId.get(id)!);
-      if (chunk.ok) {
-        const missing = new Set(chunk.errors.flatMap((error) => error.context.ids ?? []));
+      const itemRefusals = chunk.ok ? refusedItems(chunk.errors, chunkRows) : undefined;
+      if (chunk.ok && itemRefusals) {
+        const missing = new Set(chunk.errors.filter((error) => error.category !== VALIDATION_ERROR).flatMap((error) => error.context.ids ?? []));
         for (const row of chunkRows) {
-          if (missing.has(String(row.contact_id))) {
+          const refusal = itemRefusals.get(String(row.contact_id));
+          if (refusal) outcomes.refused.push({ row, refusal });
+          else if (missing.has(String(row.contact_id))) {
             outcomes.done.push(row);
             gone.push(row);
           } else outcomes.written.push(row);
         }
-      } else if (chunkRows.length > 1 && isRejection(chunk.error)) {
-        // HubSpot refused the whole batch because of some contact in it: halve until it is found.
+        continue;
+      }
+      const error = chunk.ok ? undefined : chunk.error;
+      const refusal = chunkRows.length === 1 ? validationRefusalOf(error) : undefined;
+      if (refusal) outcomes.refused.push({ row: chunkRows[0]!, refusal });
+      else if (chunkRows.length > 1 && (error === undefined || isRejection(error))) {
+        // HubSpot refused the whole batch (or some contacts in it without naming them): halve until they are found.
         const half = Math.ceil(chunkRows.length / 2);
         gone.push(...(await this.write(portalId, chunkRows.slice(0, half), outcomes)));
         gone.push(...(await this.write(portalId, chunkRows.slice(half), outcomes)));
       } else {
-        outcomes.failures.push({ rows: chunkRows, error: chunk.error });
+        outcomes.failures.push({ rows: chunkRows, error });
       }
     }
     return gone;
+  }
+
+  /** Counts and logs each contact's refusal once, by HubSpot's error codes. */
+  private countRefusals(portalId: number, refused: Outcomes['refused']): void {
+    if (refused.length === 0) return;
+    this.options.metrics.writeFailures.inc({ reason: 'validation_error' }, refused.length);
+    for (const { row, refusal } of refused) {
+      for (const code of refusal.codes.length > 0 ? refusal.codes : ['unspecified']) this.options.metrics.writeValidationErrors.inc({ reason: metricReason(code) });
+      this.options.logger.warn(
+        { portalId, contactId: row.contact_id, properties: refusal.properties, hubspotMessage: refusal.message },
+        'HubSpot refused the contact’s values (portal validation rules); not sent again until they change',
+      );
+    }
   }
 
   /** Rows that failed together: tried again with backoff, or given up on after too many attempts or when the portal is gone. */
@@ -128,6 +167,39 @@ interface Outcomes {
   /** Nothing (more) to write: unchanged, or the contact is gone. */
   done: OutboxRow[];
   failures: Array<{ rows: OutboxRow[]; error: unknown }>;
+  /** Refused for the portal's validation rules. */
+  refused: Array<{ row: OutboxRow; refusal: ValidationRefusal }>;
+}
+
+/** What a row would send: the desired values HubSpot does not hold yet. */
+function valuesToWrite(row: OutboxRow): Record<string, string> {
+  return changedProperties(row.properties, row.written ?? {});
+}
+
+function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => b[name] === a[name]);
+}
+
+/**
+ * The contacts a 207 answer's VALIDATION_ERROR items refuse, by id; undefined when such an item names no id
+ * the chunk holds (HubSpot documents whole-batch 400s, not these), so the chunk is split to find them.
+ */
+function refusedItems(errors: readonly CrmBatchItemError[], rows: readonly OutboxRow[]): Map<string, ValidationRefusal> | undefined {
+  const refused = new Map<string, ValidationRefusal>();
+  const ids = new Set(rows.map((row) => String(row.contact_id)));
+  for (const error of errors.filter((item) => item.category === VALIDATION_ERROR)) {
+    const named = [...(error.context.ids ?? []), ...(error.context.id ?? [])].filter((id) => ids.has(id));
+    const at = named.length > 0 ? named : rows.length === 1 ? [...ids] : [];
+    if (at.length === 0) return undefined;
+    for (const id of at) refused.set(id, itemValidationRefusal(error));
+  }
+  return refused;
+}
+
+/** HubSpot's error code as a metric label: a bounded set of names, anything else is `other`. */
+function metricReason(code: string): string {
+  return /^[A-Z][A-Z_]{0,39}$/.test(code) ? code.toLowerCase() : 'other';
 }
 
 function isRejection(error: Error): boolean {

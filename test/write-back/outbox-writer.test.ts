@@ -63,22 +63,44 @@ describe.each(testDatabases)('outbox writer on $name', (database) => {
     expect(await harness.service.db.query('SELECT 1 FROM outbox WHERE portal_id = $1', [PORTAL])).toHaveLength(0);
   });
 
-  it('a batch HubSpot rejects for one contact is split so the others land; that one is retried later', async () => {
+  it('a batch HubSpot rejects for one contact is split so the others land; that one\u2019s refusal is recorded, not retried', async () => {
     const ids = contacts(8);
     await process(ids.map(click));
     await harness.service.db.query(
       `UPDATE outbox SET properties = properties || '{"lifecyclestage": "not-a-stage"}' WHERE portal_id = $1 AND contact_id = $2`,
       [PORTAL, ids[5]],
     );
-    expect(await harness.service.writer.flushAll()).toMatchObject({ written: 7, failed: 1 });
+    expect(await harness.service.writer.flushAll()).toMatchObject({ written: 7, refused: 1, failed: 0 });
     expect(ids.filter((id) => score(id) === '4')).toHaveLength(7);
-    const [pending] = await harness.service.db.query<{ contact_id: number; last_error: string; available_at: Date }>(
-      'SELECT contact_id, last_error, available_at FROM outbox WHERE portal_id = $1',
+    expect(await harness.service.db.query('SELECT 1 FROM outbox WHERE portal_id = $1', [PORTAL])).toHaveLength(0);
+    const rejections = await harness.service.db.query<{ contact_id: number; message: string; property_names: string[] }>(
+      'SELECT contact_id, message, property_names FROM write_rejections WHERE portal_id = $1',
       [PORTAL],
     );
-    expect(pending?.contact_id).toBe(ids[5]);
-    expect(pending?.last_error).toMatch(/lifecyclestage|not-a-stage|valid/i);
-    expect(pending!.available_at.getTime()).toBeGreaterThan(Date.now());
+    expect(rejections).toEqual([
+      { contact_id: ids[5], message: expect.stringContaining('not-a-stage was not one of the allowed options'), property_names: ['lifecyclestage'] },
+    ]);
+  });
+
+  it('a 100-contact batch HubSpot refuses for its validation rules is split: only the contacts breaking them are set aside', async () => {
+    const ids = contacts(100);
+    const offenders = [ids[17]!, ids[62]!];
+    harness.sandbox.state.validationRules.set(PORTAL, [{ property: 'lm_score', rule: 'maxLength', maxLength: 1, message: 'Score must be one digit' }]);
+    try {
+      await process([...ids.map(click), ...offenders.map(click), ...offenders.map(click)]);
+      expect(await harness.service.writer.flushAll()).toMatchObject({ written: 98, refused: 2, failed: 0 });
+      expect(ids.filter((id) => score(id) === '4')).toHaveLength(98);
+      expect(offenders.map(score)).toEqual([undefined, undefined]);
+      const rejections = await harness.service.db.query<{ contact_id: number; message: string; property_names: string[]; properties: Record<string, string> }>(
+        'SELECT contact_id, message, property_names, properties FROM write_rejections WHERE portal_id = $1 AND contact_id = ANY($2::bigint[]) ORDER BY contact_id',
+        [PORTAL, offenders],
+      );
+      expect(rejections).toEqual(
+        offenders.map((id) => ({ contact_id: id, message: 'Score must be one digit', property_names: ['lm_score'], properties: expect.objectContaining({ lm_score: '12' }) })),
+      );
+    } finally {
+      harness.sandbox.state.validationRules.clear(PORTAL);
+    }
   });
 
   it('a newer value queued while a batch is being written stays queued, due at once; the others are settled', async () => {

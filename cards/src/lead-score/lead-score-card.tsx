@@ -22,6 +22,7 @@ import { LeadStatusTag } from './lead-status-tag';
 import { QualificationProgress } from './qualification-progress';
 import { ScoreReasons } from './score-reasons';
 import { ScoreTrend } from './score-trend';
+import { WriteRejectionAlert } from './write-rejection-alert';
 
 interface LeadScoreCardProps {
   context: ExtensionPointApiContext<'crm.record.sidebar'>;
@@ -89,6 +90,7 @@ interface LeadDetailsProps {
 function LeadDetails({ lead, timeZone, busy, onDecide }: LeadDetailsProps) {
   return (
     <Flex direction="column" gap="sm">
+      {lead.writeRejection && <WriteRejectionAlert rejection={lead.writeRejection} timeZone={timeZone} />}
       <Statistics testId="score-statistics">
         <StatisticsItem label="Score" number={lead.score} />
         <StatisticsItem label={`Fit · grade ${lead.grade}`} number={lead.fit} />

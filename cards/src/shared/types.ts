@@ -33,6 +33,17 @@ export interface Lead {
   next: { label: 'MQL' | 'SQL'; at: number; remaining: number } | null;
   trend: { date: string; score: number }[];
   updatedAt: string | null;
+  /** HubSpot refused the lead manager's last update of this contact (the portal's validation rules). */
+  writeRejection: WriteRejection | null;
+}
+
+export interface WriteRejection {
+  /** HubSpot's message. */
+  message: string;
+  /** The properties HubSpot named; may be empty. */
+  properties: string[];
+  /** When HubSpot refused it (ISO 8601). */
+  at: string;
 }
 
 export type DecisionKind = 'accept' | 'recycle' | 'disqualify';

@@ -26,6 +26,7 @@ export function aLead(overrides: Partial<Lead> = {}): Lead {
       { date: '2025-03-03', score: 72 },
     ],
     updatedAt: '2025-03-04T15:05:00.000Z',
+    writeRejection: null,
     ...overrides,
   };
 }
