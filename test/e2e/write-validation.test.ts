@@ -2,10 +2,11 @@ import type { WebhookEvent } from '../../src/sandbox';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { signedCall } from '../support/signed-fetch';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const PORTAL = 7_301;
 const USER = 4242;
-const UPDATE = { portalId: PORTAL, path: '/crm/v3/objects/:objectType/batch/update' };
+const UPDATE = { portalId: PORTAL, path: callPaths.batchUpdate };
 const T0 = Date.now() - 60_000;
 
 describe.each(testDatabases)('HubSpot refuses a write for the portal\u2019s validation rules, end to end, on $name', (database) => {

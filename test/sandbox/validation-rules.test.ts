@@ -2,8 +2,8 @@ import request from 'supertest';
 import { sandboxWithToken } from './harness';
 
 // The emulator's batch update and create routes, as it serves them today.
-const BATCH_UPDATE = '/crm/v3/objects/contacts/batch/update';
-const CREATE = '/crm/v3/objects/contacts';
+const BATCH_UPDATE = '/crm/objects/2026-03/contacts/batch/update';
+const CREATE = '/crm/objects/2026-03/contacts';
 
 function portalWithRules() {
   const setup = sandboxWithToken();
@@ -70,7 +70,7 @@ describe('a portal\u2019s validation rules on API writes (API version 2026-09)',
     const { app, auth, ids, sandbox, portalId } = portalWithRules();
     const tooLong = await request(app).post(BATCH_UPDATE).set(auth).send({ inputs: [{ id: ids[2], properties: { jobtitle: 'Vice President' } }] }).expect(400);
     expect(tooLong.body.errors).toEqual([{ message: 'jobtitle must be at most 10 characters', code: 'TOO_LONG', context: { propertyName: ['jobtitle'] } }]);
-    await request(app).post('/crm/v3/objects/companies').set(auth).send({ properties: { name: 'Acme' } }).expect(201);
+    await request(app).post('/crm/objects/2026-03/companies').set(auth).send({ properties: { name: 'Acme' } }).expect(201);
 
     sandbox.state.validationRules.clear(portalId);
     await request(app).post(BATCH_UPDATE).set(auth).send({ inputs: [{ id: ids[2], properties: { jobtitle: 'Vice President' } }] }).expect(200);
