@@ -23,6 +23,7 @@ import type {
   TaskInput,
 } from './crm-types';
 import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
+import { listAllUserRecords } from './user-records';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -63,6 +64,10 @@ export interface PortalClient {
   users: {
     /** One user by id, from the user provisioning API (needs the optional scope settings.users.read). */
     get(userId: number): Promise<PortalUser>;
+  };
+  userRecords: {
+    /** Every record of the users object (0-115) with these properties (needs the optional scope crm.objects.users.read). */
+    listAll(properties: readonly string[]): Promise<CrmRecord[]>;
   };
 }
 
@@ -230,6 +235,10 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
     users: {
       get: async (userId) =>
         toPortalUser(await run('users.get', (client, options) => client.settings.users.usersApi.getById(String(userId), 'USER_ID', options))),
+    },
+
+    userRecords: {
+      listAll: (properties) => listAllUserRecords(run, properties),
     },
   };
 }
