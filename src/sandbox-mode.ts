@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { oauthRedirectUri } from './app-definition';
 import type { Config } from './config';
 import type { Logger } from './log';
-import { applyScenario, createHubspotSandbox, demoPortalSettings, generateScenario, sendWebhooks, type HubspotSandbox } from './sandbox';
+import { applyScenario, createHubspotSandbox, demoPortalSettings, generateScenario, seedDemoAvailability, sendWebhooks, type HubspotSandbox } from './sandbox';
 import { startService, type Service } from './service';
 
 export const DEMO_PORTAL_ID = 20_250_001;
@@ -35,6 +35,8 @@ export async function startSandboxMode(
   });
   const scenario = generateScenario({ seed: DEMO_SEED, contacts: options.contacts ?? 300 });
   const { events, ids } = applyScenario(sandbox.state, scenario, { portalId: DEMO_PORTAL_ID, appId: sandbox.app.appId });
+  const demoPortal = sandbox.state.portal(DEMO_PORTAL_ID);
+  seedDemoAvailability(demoPortal, scenario.owners.map((owner) => demoPortal.owners.get(ids.owners.get(owner.key)!)!.userId), Date.now());
   const emulator = await sandbox.listen(0);
 
   const service = await startService({

@@ -32,6 +32,9 @@ import { TokenVault } from './hubspot/token-vault';
 import { decayJob } from './jobs/decay-job';
 import { holdQueueJob } from './jobs/hold-queue-job';
 import { ownersSyncJob, syncPortalOwners } from './jobs/owners-sync-job';
+import { repAvailabilityJob } from './jobs/rep-availability-job';
+import { syncRepAvailability } from './leads/sync-rep-availability';
+import { repAvailabilityRouter } from './api/rep-availability-router';
 import { sendTasksJob } from './jobs/send-tasks-job';
 import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
@@ -138,6 +141,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await syncPortalOwners({ db, gateway }, portalId, now()).catch((error: unknown) =>
       logger.warn({ portalId, err: error }, 'owners could not be synced at install; the hourly sync will retry'),
     );
+    // Reps' availability from HubSpot's users, matched to the owners just read.
+    const availability = await syncRepAvailability({ db, gateway, installations }, portalId, now()).catch((error: unknown) => ({ outcome: 'failed' as const, error }));
+    if (availability.outcome === 'failed') logger.warn({ portalId, err: availability.error }, 'reps\u2019 availability could not be read at install; the hourly read will retry');
     return provisioned;
   };
   const settings = new SettingsStore(db, undefined, undefined, logger);
@@ -165,6 +171,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   extensionApi.use(routingCardRouter({ db, gateway, settings, logger, now }));
   extensionApi.use(settingsRouter({ db, settings, rescorer, parser, publishPermission, logger, now }));
   extensionApi.use(reportsRouter({ db, settings, now }));
+  extensionApi.use(repAvailabilityRouter({ db, gateway, installations, settings, logger, now }));
   const http = createHttpApp(
     [
       healthRouter({ db, metrics }),
@@ -223,6 +230,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           holdQueueJob({ db, gateway, installations, settings, logger }),
           slaSweepJob({ db, gateway, installations, settings, logger }),
           ownersSyncJob({ db, gateway, installations, logger }),
+          repAvailabilityJob({ db, gateway, installations, logger }),
           sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { withRepAvailability } from '../leads/effective-settings';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import { leadView } from './lead-view';
@@ -39,7 +40,7 @@ export function cardsRouter(deps: { db: Db; gateway: HubspotGateway; settings: S
     const body = parseBody(decisionBody, req, res);
     if (!body) return;
     const { portalId, userId } = callerOf(res);
-    const live = await deps.settings.live(portalId);
+    const live = await withRepAvailability(deps.db, portalId, await deps.settings.live(portalId));
     const now = deps.now();
     const by = `user:${userId}`;
     // A decision on a contact the portal has no lead for would create one from nothing (a client's typo, another portal's id).

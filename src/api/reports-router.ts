@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { withRepAvailability } from '../leads/effective-settings';
 import { z } from 'zod';
 import { homeReport, type ReportLead } from '../domain/reports/home-report';
 import { repCalendar } from '../domain/sla';
@@ -64,7 +65,7 @@ export function reportsRouter(deps: { db: Db; settings: SettingsStore; now: () =
       [portalId, new Date(since)],
     );
     const owners = await listOwners(deps.db, portalId);
-    const live = await deps.settings.live(portalId);
+    const live = await withRepAvailability(deps.db, portalId, await deps.settings.live(portalId));
     const report = routingReport({
       clocks: clocks.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id, clock: row.clock })),
       assignments: assignments.map((row) => ({ ownerId: row.owner_id, poolId: row.pool_id, decidedAt: row.decided_at.getTime() })),

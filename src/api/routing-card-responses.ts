@@ -46,6 +46,8 @@ export const routingCardResponse = z.object({
         /** Whether the owner's business time is running at `asOf` (the countdown moves only then). */
         ticking: z.boolean(),
         timeZone: z.string(),
+        /** Whose hours the clock counts: the owner's HubSpot working hours, an admin's override or the default calendar (absent: the settings, as before HubSpot was read). */
+        calendarSource: z.enum(['hubspot', 'override', 'default_calendar']).optional(),
       })
       .nullable(),
     /** Newest first, at most 50: routing decisions, touches and SLA events. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HubspotGateway } from '../hubspot/gateway';
 import type { Logger } from '../log';
 import { applyCardAction, cardActionBody } from '../leads/card-actions';
+import { withRepAvailability } from '../leads/effective-settings';
 import { LeadActionError } from '../leads/lead-action-error';
 import { routingView } from './routing-view';
 import { sendQueuedTasks } from '../write-back/task-outbox';
@@ -23,7 +24,7 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
     const query = contactIdQuery.safeParse(req.query);
     if (!query.success) return sendJson(res, { error: 'contactId is required' }, 400);
     const { portalId, userId } = callerOf(res);
-    const routing = await routingView(deps.db, portalId, query.data.contactId, await deps.settings.live(portalId), deps.now(), userId);
+    const routing = await routingView(deps.db, portalId, query.data.contactId, await withRepAvailability(deps.db, portalId, await deps.settings.live(portalId)), deps.now(), userId);
     if (!routing) return sendJson(res, unknownContact(query.data.contactId), 404);
     sendJson(res, { routing }, 200, routingCardResponse);
   });
@@ -32,7 +33,7 @@ export function routingCardRouter(deps: { db: Db; gateway: HubspotGateway; setti
     const action = parseBody(cardActionBody, req, res);
     if (!action) return;
     const { portalId, userId } = callerOf(res);
-    const live = await deps.settings.live(portalId); // before the transaction: PGlite has one connection
+    const live = await withRepAvailability(deps.db, portalId, await deps.settings.live(portalId)); // before the transaction: PGlite has one connection
     const now = deps.now();
     let applied: boolean;
     try {

@@ -1,3 +1,4 @@
+import type { SourcedAvailability } from '../domain/availability';
 import { isBusinessTime } from '../domain/calendar';
 import type { LiveSettings } from '../domain/portal-settings';
 import { RESERVED_RULE_IDS } from '../domain/routing/routing-rules';
@@ -142,5 +143,13 @@ function clockView(clock: SlaClock, ownerId: string, live: LiveSettings, now: Da
     remainingBusinessMinutes: overdue ? -(now.getTime() - clock.dueAt) / MINUTE : remainingBusinessMs(clock, calendar, now.getTime()) / MINUTE,
     ticking: running && isBusinessTime(calendar, now.getTime()),
     timeZone: calendar.timeZone,
+    ...calendarSourceOf(live, ownerId),
   };
+}
+
+/** Whose hours count for the owner, where the settings are joined with HubSpot's availability. */
+function calendarSourceOf(live: LiveSettings, ownerId: string): { calendarSource?: NonNullable<SourcedAvailability['calendarSource']> } {
+  const rep: SourcedAvailability | undefined = live.settings.routing?.reps[ownerId];
+  if (rep?.calendarSource) return { calendarSource: rep.calendarSource };
+  return rep || !live.settings.routing ? {} : { calendarSource: 'default_calendar' };
 }

@@ -21,6 +21,7 @@ import type {
 } from './crm-types';
 import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
 import { hubspotJson, type JsonRequest } from './json-request';
+import { listAllUserRecords } from './user-records';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -61,6 +62,10 @@ export interface PortalClient {
   users: {
     /** One user by id, from the user provisioning API (needs the optional scope settings.users.read). */
     get(userId: number): Promise<PortalUser>;
+  };
+  userRecords: {
+    /** Every record of the users object (0-115) with these properties (needs the optional scope crm.objects.users.read). */
+    listAll(properties: readonly string[]): Promise<CrmRecord[]>;
   };
 }
 
@@ -245,6 +250,10 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
       // The user provisioning API has no dated version in 2026-03: this is its v3 path, through the SDK.
       get: async (userId) =>
         toPortalUser(await run('users.get', (client, options) => client.settings.users.usersApi.getById(String(userId), 'USER_ID', options))),
+    },
+
+    userRecords: {
+      listAll: (properties) => listAllUserRecords(run, paths, properties),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withRepAvailability } from '../leads/effective-settings';
 import type { ContactEvent, EngagementInput } from '../domain/activities';
 import { fitProperties } from '../domain/fit-properties';
 import type { LiveSettings } from '../domain/portal-settings';
@@ -100,7 +101,7 @@ export class InboxWorker {
   private async processPortal(portalId: number, events: ClaimedEvent[]): Promise<void> {
     const log = this.options.logger.child({ portalId, worker: this.id });
     try {
-      const live = await this.options.settings.live(portalId);
+      const live = await withRepAvailability(this.options.db, portalId, await this.options.settings.live(portalId));
       const work = await this.collectWork(portalId, events, live, log);
       const ctx: ProcessContext = { portalId, live, now: this.now() };
       const awaitingRouting = await this.settleAll(ctx, work.contacts, log);

@@ -120,6 +120,11 @@ export const API_SCOPES: Record<string, OperationScopes> = {
     scopes: () => ['settings.users.read'],
     source: `${DOCS}/settings-user-provisioning-v3/users/get-settings-v3-users-userId`,
   },
+  'userRecords.list': {
+    endpoint: 'GET /crm/objects/2026-03/users',
+    scopes: () => ['crm.objects.users.read'],
+    source: `${DOCS}/2026-03/crm/objects/users/guide (Scope requirements)`,
+  },
 };
 
 export interface ApiCall {
@@ -151,6 +156,7 @@ export const SERVICE_API_CALLS: ApiCall[] = [
   { operation: 'associations.batchRead', objectType: 'contacts', toObjectType: 'companies', purpose: 'routing by the company owner' },
   { operation: 'tasks.create', purpose: 'SLA follow-up tasks for reps' },
   { operation: 'users.get', purpose: 'letting super admins publish settings', optional: true },
+  { operation: 'userRecords.list', purpose: 'reps\u2019 working hours, out of office and away status from HubSpot', optional: true },
 ];
 
 /** Problems, one line each, when app.json's scopes miss any scope a service call needs (required, or optional for optional calls). */

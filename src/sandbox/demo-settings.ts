@@ -12,7 +12,7 @@ const office = (timeZone: string, country: string, region?: string) => ({
  * The demo portal's routing and first-touch SLA, built on its 8 owners (HubSpot ids, in scenario order):
  * large companies go to an enterprise pool (high priority, least loaded), European leads to an EMEA round
  * robin, everyone else to a weighted Americas pool with an overnight desk, so leads flow at any hour of a
- * demo while the office reps keep their own hours, holidays and caps.
+ * demo while the office reps keep their own hours (from HubSpot, or overridden here), holidays and caps.
  */
 export function demoPortalSettings(ownerIds: readonly string[]): PortalSettings {
   if (ownerIds.length < 8) throw new Error(`the demo routing needs 8 owners, the scenario has ${ownerIds.length}`);
@@ -52,13 +52,9 @@ export function demoPortalSettings(ownerIds: readonly string[]): PortalSettings 
           ],
         },
       ],
+      // The other reps' hours, time off and away status come from their HubSpot users; these override them.
       reps: {
-        [o2]: office('America/Chicago', 'US'),
-        [o4]: office('America/Chicago', 'US'),
         [o3]: office('Europe/London', 'GB'),
-        [o5]: office('Europe/Berlin', 'DE', 'BE'),
-        [o7]: office('America/New_York', 'US'),
-        [o8]: office('America/Los_Angeles', 'US', 'CA'),
         // The overnight desk works around the clock.
         [o6]: { calendar: { timeZone: 'UTC', workingHours: EVERY_DAY, holidays: {} } },
       },

@@ -20,6 +20,7 @@ import { SEARCH_SECONDLY, TEN_SECONDLY_ROLLING, rateLimit, type RateLimitPolicy 
 import { KNOWN_SCOPES } from './scopes';
 import { SandboxState, type NewPortal, type Portal } from './state';
 import { userRoutes } from './user-routes';
+import { userObjectRoutes } from './user-object';
 
 export interface HubspotSandboxOptions {
   /** The clock for token expiry, rate-limit windows, timestamps and call accounting. Default `Date.now`. */
@@ -108,6 +109,7 @@ export function createHubspotSandbox(options: HubspotSandboxOptions = {}): Hubsp
     portalDomain: (portalId) => state.portal(portalId).domain,
     faults: faults.middleware({ appId: app.appId, allow429: false }),
   }));
+  handler.use(userObjectRoutes(state, guards)); // before the generic object routes: the users object is its own
   handler.use(propertyRoutes(state, guards, now));
   handler.use(objectSearchRoutes(state, guards));
   handler.use(objectReadRoutes(state, guards, now));

@@ -42,6 +42,7 @@ export { generateScenario } from './scenario';
 export type { Activity, Outcome, Scenario, ScenarioContact, ScenarioOptions } from './scenario';
 export { applyScenario } from './apply-scenario';
 export { demoPortalSettings } from './demo-settings';
+export { seedDemoAvailability, setUserAvailability, type UserAvailabilityProperties } from './user-object';
 export type { AppliedScenario } from './apply-scenario';
 export { sendWebhooks, webhookBatches } from './webhook-sender';
 export type { SendWebhooksOptions, SendWebhooksReport } from './webhook-sender';

@@ -40,6 +40,8 @@ export interface SlaClock {
   /** Whether the owner's business time is running at `asOf` (the countdown moves only then). */
   ticking: boolean;
   timeZone: string;
+  /** Whose hours the clock counts: the owner's HubSpot working hours, an admin's override, or the default calendar. */
+  calendarSource?: 'hubspot' | 'override' | 'default_calendar';
 }
 
 export type RoutingHistoryKind = 'assigned' | 'held' | 'released' | 'touch' | 'reminded' | 'breached';

@@ -45,11 +45,19 @@ function SlaDetails({ sla, asOf, timeZone, onDue }: { sla: SlaClock; asOf: strin
         <Text testId="sla-countdown">{stoppedText(sla, timeZone)}</Text>
       )}
       <Text variant="microcopy" testId="sla-due">
-        Due {formatDateTime(sla.dueAt, timeZone)} · business hours of the rep’s calendar ({sla.timeZone})
+        Due {formatDateTime(sla.dueAt, timeZone)} · business hours of {calendarText(sla)}
       </Text>
       {sla.breachedAt && <Text variant="microcopy">Breached {formatDateTime(sla.breachedAt, timeZone)}</Text>}
     </>
   );
+}
+
+/** Whose hours the clock counts, and in which zone. */
+export function calendarText({ calendarSource, timeZone }: Pick<SlaClock, 'calendarSource' | 'timeZone'>): string {
+  if (calendarSource === 'hubspot') return `the rep’s working hours in HubSpot (${timeZone})`;
+  if (calendarSource === 'override') return `the rep’s calendar (${timeZone}, override)`;
+  if (calendarSource === 'default_calendar') return `the default calendar (${timeZone})`;
+  return `the rep’s calendar (${timeZone})`;
 }
 
 function stoppedText(sla: SlaClock, timeZone: string): string {

@@ -70,6 +70,17 @@ describe('routing & SLA card: states', () => {
     expect(maybeFind(Button, { testId: 'history-toggle' })).toBeNull();
   });
 
+  it.each([
+    { calendarSource: 'hubspot' as const, timeZone: 'Asia/Tokyo', text: 'the rep’s working hours in HubSpot (Asia/Tokyo)' },
+    { calendarSource: 'override' as const, timeZone: 'Europe/Dublin', text: 'the rep’s calendar (Europe/Dublin, override)' },
+    { calendarSource: 'default_calendar' as const, timeZone: 'America/New_York', text: 'the default calendar (America/New_York)' },
+  ])('says whose hours the clock counts: $calendarSource', async ({ calendarSource, timeZone, text }) => {
+    fakeService().on(ROUTING, ok({ routing: aRoutingView({ sla: anSla({ calendarSource, timeZone }) }) }));
+    const { findByTestId, waitFor, find } = renderCard();
+    await waitFor(() => find(DescriptionListItem));
+    expect(textOf(findByTestId(Text, 'sla-due'))).toBe(`Due Mar 4, 2025, 12:15 PM · business hours of ${text}`);
+  });
+
   it('shows an empty state when the app has never seen the contact', async () => {
     fakeService().on(ROUTING, { status: 404, body: { error: 'not_scored' } });
     const { find, waitFor, maybeFind } = renderCard();

@@ -32,7 +32,6 @@ export function assignFromPool(
   for (const member of pool.members) {
     const rep = reps[member.ownerId];
     const repState = repStates[member.ownerId] ?? EMPTY_REP_STATE;
-    if (!rep) throw new Error(`Pool ${pool.id}: owner ${member.ownerId} has no availability (settings were not validated)`);
     const exclusion = excluded[member.ownerId];
     const skip: SkippedMember | undefined = exclusion === undefined ? skipReason(member, rep, repState, now) : { ownerId: member.ownerId, reason: 'excluded', detail: exclusion };
     if (skip) skipped.push(skip);

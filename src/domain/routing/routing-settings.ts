@@ -59,7 +59,7 @@ export const routingSettingsSchema = z
     rules: z.array(routingRuleSchema).max(S.routingRules, `At most ${S.routingRules} routing rules`),
     defaultPool: ruleIdSchema,
     pools: z.array(poolSchema).min(1, 'Create at least one pool').max(S.pools, `At most ${S.pools} pools`),
-    /** Availability and business calendar per HubSpot owner id; every pool member needs one. */
+    /** Overrides of reps' availability and calendar per HubSpot owner id; a rep without one follows HubSpot, else the default calendar. */
     reps: repsSchema,
   })
   .superRefine((settings, ctx) => {
@@ -74,11 +74,6 @@ export const routingSettingsSchema = z
     }
     settings.pools.forEach((pool, p) => {
       addDuplicateIssues(pool.members.map((member) => member.ownerId), ctx, (m) => ['pools', p, 'members', m, 'ownerId'], 'Owner');
-      pool.members.forEach((member, m) => {
-        if (!settings.reps[member.ownerId]) {
-          ctx.addIssue({ code: 'custom', path: ['pools', p, 'members', m, 'ownerId'], message: `Set the availability of owner ${member.ownerId} under reps` });
-        }
-      });
     });
   });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;

@@ -21,6 +21,10 @@ describe('routingSettingsSchema', () => {
     expect(parsed.reps['301']).toMatchObject({ outOfOffice: [], away: false });
   });
 
+  it('accepts a pool member without an override: HubSpot or the default calendar gives their availability', () => {
+    expect(routingSettingsSchema.safeParse({ ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '302' }] }] }).success).toBe(true);
+  });
+
   it('accepts a full calendar', () => {
     const rep = { ...weekdaysNineToFive('America/New_York', { country: 'US', region: 'NY', extra: ['2025-07-03'], ignore: ['2025-11-11'] }), outOfOffice: [{ from: '2025-08-01', to: '2025-08-10' }, { from: '2025-09-01T12:00:00-04:00', to: '2025-09-01T18:00:00-04:00' }] };
     expect(issues({ ...valid, reps: { '301': rep } })).toEqual([]);
@@ -37,7 +41,6 @@ describe('routingSettingsSchema', () => {
     { name: 'an unknown operator', input: { ...valid, rules: [{ ...valid.rules[0]!, when: [{ subject: 'grade', test: { op: 'gt', value: 'B' } }] }] }, path: 'rules.0.when.0.test.op', message: /Choose an operator/ },
     { name: 'an empty range', input: { ...valid, rules: [{ ...valid.rules[0]!, when: [{ subject: 'score', score: 'total', test: { op: 'range' } }] }] }, path: 'rules.0.when.0.test', message: 'Give a minimum, a maximum or both' },
     { name: 'an unknown strategy', input: { ...valid, pools: [{ ...valid.pools[0]!, strategy: 'random' }] }, path: 'pools.0.strategy', message: /Choose a strategy/ },
-    { name: 'a member without availability', input: { ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '302' }] }] }, path: 'pools.0.members.0.ownerId', message: 'Set the availability of owner 302 under reps' },
     { name: 'a member listed twice', input: { ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '301' }, { ownerId: '301' }] }] }, path: 'pools.0.members.1.ownerId', message: 'Owner "301" is listed twice' },
     { name: 'a zero weight', input: { ...valid, pools: [{ ...valid.pools[0]!, members: [{ ownerId: '301', weight: 0 }] }] }, path: 'pools.0.members.0.weight', message: 'The weight must be at least 1' },
     { name: 'an unknown time zone', input: { ...valid, reps: { '301': { ...rep, calendar: { ...calendar, timeZone: 'Mars/Olympus' } } } }, path: 'reps.301.calendar.timeZone', message: /IANA time zone/ },
