@@ -22,7 +22,6 @@ describe('users object (0-115) at the dated CRM objects paths', () => {
         hs_working_hours: WORKING_HOURS,
         hs_standard_time_zone: 'Europe/Berlin',
         hs_availability_status: 'away',
-        
         hs_createdate: expect.any(String),
         hs_lastmodifieddate: expect.any(String),
       },
