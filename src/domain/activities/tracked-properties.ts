@@ -9,7 +9,7 @@ export function trackedProperties(model: ScoringModel): string[] {
     creation.sourceProperty,
     creation.timeProperty,
     ...counters.flatMap((c) => [c.property, c.timeProperty]),
-    ...properties.flatMap((p) => [p.property, p.timeProperty]),
+    ...properties.flatMap((p) => [p.property, p.timeProperty, p.counter]),
   ];
   return [...new Set(names.filter((name): name is string => name !== undefined))].sort();
 }
