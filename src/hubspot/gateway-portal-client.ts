@@ -23,6 +23,7 @@ import type {
   TaskInput,
 } from './crm-types';
 import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
+import { batchReadContactsWithHistory, readPropertyDefinition, type CrmRecordWithHistory } from './history-and-definitions';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -63,6 +64,14 @@ export interface PortalClient {
   users: {
     /** One user by id, from the user provisioning API (needs the optional scope settings.users.read). */
     get(userId: number): Promise<PortalUser>;
+  };
+  contactHistory: {
+    /** Contacts with current `properties` and the history of `historyProperties` (50 per call: HubSpot's limit with history). */
+    batchRead(ids: readonly string[], properties: readonly string[], historyProperties: readonly string[]): Promise<CrmRecordWithHistory[]>;
+  };
+  propertyDefinitions: {
+    /** One property's definition, e.g. lifecyclestage with the portal's own stages. */
+    get(objectType: string, name: string): Promise<Property>;
   };
 }
 
@@ -230,6 +239,14 @@ export function createPortalClient(portalId: number, run: PortalRequest): Portal
     users: {
       get: async (userId) =>
         toPortalUser(await run('users.get', (client, options) => client.settings.users.usersApi.getById(String(userId), 'USER_ID', options))),
+    },
+
+    contactHistory: {
+      batchRead: (ids, properties, historyProperties) => batchReadContactsWithHistory(run, ids, properties, historyProperties),
+    },
+
+    propertyDefinitions: {
+      get: (objectType, name) => readPropertyDefinition(run, objectType, name),
     },
   };
 }

@@ -6,6 +6,7 @@ import { associationRoutes } from './association-routes';
 import { authenticate } from './authenticate';
 import { CallLog } from './call-log';
 import type { CrmGuards } from './crm-route';
+import { datedReadRoutes } from './dated-read-routes';
 import { errorHandler, unknownEndpoint } from './error-handler';
 import { FaultInjector, type Faults } from './faults';
 import { objectReadRoutes } from './object-read-routes';
@@ -105,6 +106,7 @@ export function createHubspotSandbox(options: HubspotSandboxOptions = {}): Hubsp
     portalDomain: (portalId) => state.portal(portalId).domain,
     faults: faults.middleware({ appId: app.appId, allow429: false }),
   }));
+  handler.use(datedReadRoutes(state, guards, now));
   handler.use(propertyRoutes(state, guards, now));
   handler.use(objectSearchRoutes(state, guards));
   handler.use(objectReadRoutes(state, guards, now));
