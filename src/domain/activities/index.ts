@@ -7,4 +7,4 @@ export { mapContactEvent } from './map-contact-event';
 export { mapEngagement } from './map-engagement';
 export { parseHubspotTimestamp } from './parse-hubspot-timestamp';
 export { factChangedAtKey } from './record-fact';
-export { trackedProperties } from './tracked-properties';
+export { activityProperties, trackedProperties } from './tracked-properties';

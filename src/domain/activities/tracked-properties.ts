@@ -13,3 +13,10 @@ export function trackedProperties(model: ScoringModel): string[] {
   ];
   return [...new Set(names.filter((name): name is string => name !== undefined))].sort();
 }
+
+/** The contact properties whose changes are activities (counters, property rules and the counters they pair with): a backfill reads their history. */
+export function activityProperties(model: ScoringModel): string[] {
+  const { counters, properties } = model.mapping;
+  const names = [...counters.map((c) => c.property), ...properties.flatMap((p) => [p.property, p.counter])];
+  return [...new Set(names.filter((name): name is string => name !== undefined))].sort();
+}
