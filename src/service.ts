@@ -32,6 +32,7 @@ import { TokenVault } from './hubspot/token-vault';
 import { decayJob } from './jobs/decay-job';
 import { holdQueueJob } from './jobs/hold-queue-job';
 import { ownersSyncJob, syncPortalOwners } from './jobs/owners-sync-job';
+import { lifecycleStagesJob, syncLifecycleStages } from './jobs/lifecycle-stages-job';
 import { sendTasksJob } from './jobs/send-tasks-job';
 import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
@@ -137,6 +138,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await syncPortalOwners({ db, gateway }, portalId, now()).catch((error: unknown) =>
       logger.warn({ portalId, err: error }, 'owners could not be synced at install; the hourly sync will retry'),
     );
+    await syncLifecycleStages({ db, gateway }, portalId, now()).catch((error: unknown) =>
+      logger.warn({ portalId, err: error }, 'lifecycle stages could not be read at install; the hourly sync will retry'),
+    );
     return provisioned;
   };
   const settings = new SettingsStore(db, undefined, undefined, logger);
@@ -222,6 +226,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           holdQueueJob({ db, gateway, installations, settings, logger }),
           slaSweepJob({ db, gateway, installations, settings, logger }),
           ownersSyncJob({ db, gateway, installations, logger }),
+          lifecycleStagesJob({ db, gateway, installations, logger }),
           sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);

@@ -13,6 +13,7 @@ export const LOCK_KEYS = {
     'sla-sweep': 7_041_014,
     'owners-sync': 7_041_015,
     'send-tasks': 7_041_016,
+    'lifecycle-stages-sync': 7_041_017,
   },
   tokenRefreshBase: 2 ** 40,
 } as const;

@@ -6,6 +6,8 @@ export function trackedProperties(model: ScoringModel): string[] {
   const { creation, counters, properties } = model.mapping;
   const names = [
     ...fitProperties(model),
+    // Where the contact is in the funnel: the lifecycle write-back only moves it forward from there.
+    'lifecyclestage',
     creation.sourceProperty,
     creation.timeProperty,
     ...counters.flatMap((c) => [c.property, c.timeProperty]),

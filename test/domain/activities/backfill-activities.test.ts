@@ -108,6 +108,7 @@ describe('trackedProperties', () => {
       'hs_email_optout',
       'industry',
       'jobtitle',
+      'lifecyclestage',
       'numemployees',
       'phone',
       'recent_conversion_date',
