@@ -35,6 +35,7 @@ import { ownersSyncJob, syncPortalOwners } from './jobs/owners-sync-job';
 import { repAvailabilityJob } from './jobs/rep-availability-job';
 import { syncRepAvailability } from './leads/sync-rep-availability';
 import { repAvailabilityRouter } from './api/rep-availability-router';
+import { lifecycleStagesJob, syncLifecycleStages } from './jobs/lifecycle-stages-job';
 import { sendTasksJob } from './jobs/send-tasks-job';
 import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
@@ -144,6 +145,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     // Reps' availability from HubSpot's users, matched to the owners just read.
     const availability = await syncRepAvailability({ db, gateway, installations }, portalId, now()).catch((error: unknown) => ({ outcome: 'failed' as const, error }));
     if (availability.outcome === 'failed') logger.warn({ portalId, err: availability.error }, 'reps\u2019 availability could not be read at install; the hourly read will retry');
+    await syncLifecycleStages({ db, gateway }, portalId, now()).catch((error: unknown) =>
+      logger.warn({ portalId, err: error }, 'lifecycle stages could not be read at install; the hourly sync will retry'),
+    );
     return provisioned;
   };
   const settings = new SettingsStore(db, undefined, undefined, logger);
@@ -231,6 +235,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           slaSweepJob({ db, gateway, installations, settings, logger }),
           ownersSyncJob({ db, gateway, installations, logger }),
           repAvailabilityJob({ db, gateway, installations, logger }),
+          lifecycleStagesJob({ db, gateway, installations, logger }),
           sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);

@@ -25,4 +25,6 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = { scoring: DEFAULT_SCORIN
 export interface LiveSettings {
   version: number;
   settings: PortalSettings;
+  /** The portal's lifecycle stage values in its own order, as last read from HubSpot (undefined before the first read). */
+  lifecycleStages?: readonly string[];
 }

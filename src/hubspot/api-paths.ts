@@ -27,6 +27,7 @@ export function hubspotApiPaths(version: string = DEFAULT_HUBSPOT_API_VERSION) {
     associationsBatchRead: (fromType: string, toType: string) =>
       `/crm/associations/${version}/${segment(fromType)}/${segment(toType)}/batch/read`,
     properties,
+    property: (objectType: string, name: string) => `${properties(objectType)}/${segment(name)}`,
     propertyGroups: (objectType: string) => `${properties(objectType)}/groups`,
     propertiesBatchCreate: (objectType: string) => `${properties(objectType)}/batch/create`,
     owners: `/crm/owners/${version}`,

@@ -22,6 +22,7 @@ import type {
 import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
 import { hubspotJson, type JsonRequest } from './json-request';
 import { listAllUserRecords } from './user-records';
+import { batchReadContactsWithHistory, readPropertyDefinition, type CrmRecordWithHistory } from './history-and-definitions';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -66,6 +67,14 @@ export interface PortalClient {
   userRecords: {
     /** Every record of the users object (0-115) with these properties (needs the optional scope crm.objects.users.read). */
     listAll(properties: readonly string[]): Promise<CrmRecord[]>;
+  };
+  contactHistory: {
+    /** Contacts with current `properties` and the history of `historyProperties` (50 per call: HubSpot's limit with history). */
+    batchRead(ids: readonly string[], properties: readonly string[], historyProperties: readonly string[]): Promise<CrmRecordWithHistory[]>;
+  };
+  propertyDefinitions: {
+    /** One property's definition, e.g. lifecyclestage with the portal's own stages. */
+    get(objectType: string, name: string): Promise<Property>;
   };
 }
 
@@ -254,6 +263,14 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
 
     userRecords: {
       listAll: (properties) => listAllUserRecords(run, paths, properties),
+    },
+
+    contactHistory: {
+      batchRead: (ids, properties, historyProperties) => batchReadContactsWithHistory(run, paths, ids, properties, historyProperties),
+    },
+
+    propertyDefinitions: {
+      get: (objectType, name) => readPropertyDefinition(run, paths, objectType, name),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { trackedProperties } from '../domain/activities';
+import { activityProperties, trackedProperties } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
 import { LIST_PAGE_LIMIT } from '../hubspot/gateway-portal-client';
 import { backfillOf, finishBackfill, runningBackfills, startBackfill } from '../store/backfills';
@@ -13,10 +13,10 @@ export interface BackfillProgress {
 
 /**
  * Scores a portal's existing contacts: pages through them within the rate limit (HubSpot's largest pages,
- * the next one read while the one in hand settles), derives fit and a starting engagement from their current
- * properties, and queues the write-back. Each page settles as one batch and commits with the cursor, so a
- * restart resumes where it stopped; activity keys match the webhook path's, so webhooks arriving meanwhile
- * add no duplicate points.
+ * the next one read while the one in hand settles), derives fit from their current properties and their
+ * engagement from the history of their activity properties, and queues the write-back. Each page settles as one
+ * batch and commits with the cursor, so a restart resumes where it stopped; activity keys match the webhook
+ * path's, so webhooks arriving meanwhile add no duplicate points.
  */
 export class Backfill {
   private readonly now: () => Date;
@@ -68,12 +68,21 @@ export class Backfill {
     const startedDone = done;
     const label = { portal: String(portalId) };
     metrics.backfillTotal.set(label, total);
-    /** Sends the read of the page at `after` at once (no statement first), for the settings `live` tracks. */
+    /**
+     * Sends the read of the page at `after` at once (no statement first), for the settings `live` tracks: the page's
+     * contacts with their current values, then the history of their activity properties (50 contacts a call).
+     */
     const read = (after: string | null, live: LiveSettings): Promise<BackfillPage> => {
       const properties = trackedProperties(live.settings.scoring);
+      const withHistory = activityProperties(live.settings.scoring);
       const page = client.contacts
         .list({ limit: LIST_PAGE_LIMIT, properties, ...(after ? { after } : {}) })
-        .then((answer) => ({ records: answer.results, after: answer.after ?? null, live }));
+        .then(async (answer) => {
+          const ids = answer.results.map((record) => record.id);
+          const read = ids.length > 0 && withHistory.length > 0 ? await client.contactHistory.batchRead(ids, [], withHistory) : [];
+          const histories = new Map(read.map((record) => [record.id, record.propertiesWithHistory]));
+          return { records: answer.results, after: answer.after ?? null, live, histories };
+        });
       // A read ahead may fail while the page before it settles; it is awaited (and fails the backfill) only after
       // that page commits, so until then its rejection must not count as unhandled.
       page.catch(() => undefined);

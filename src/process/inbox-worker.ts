@@ -263,7 +263,8 @@ export class InboxWorker {
     if (missing.length === 0) return;
     const records = await this.options.gateway
       .forPortal(portalId)
-      .contacts.batchRead(missing.map(String), fitProperties(live.settings.scoring));
+      // The lifecycle stage too: the write-back only ever moves a contact forward from the stage it is in.
+      .contacts.batchRead(missing.map(String), [...fitProperties(live.settings.scoring), 'lifecyclestage']);
     const readAt = this.now().getTime();
     for (const record of records) {
       contacts.get(Number(record.id))?.inputs.push({ kind: 'facts', properties: presentValues(record.properties), occurredAt: readAt });

@@ -111,7 +111,7 @@ export async function rescoreLeads(tx: Queryable, ctx: ProcessContext, leads: Re
   for (const contactId of ids) {
     const lead = scored.get(contactId)!;
     const properties = {
-      ...desiredProperties(lead, lead.facts.lifecyclestage, writeBack),
+      ...desiredProperties(lead, lead.facts.lifecyclestage, writeBack, live.lifecycleStages),
       ...assignmentProperties(assignments.get(contactId)),
       ...slaProperties(clocks.get(contactId)),
     };

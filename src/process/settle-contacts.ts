@@ -1,9 +1,10 @@
-import { mapContactEvent, mapEngagement, type Activity, type ContactEvent, type ContactFacts, type EngagementInput } from '../domain/activities';
+import { counterStepChanges, mapContactEvent, mapEngagement, type Activity, type ContactEvent, type ContactFacts, type EngagementInput } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
 import { award } from '../domain/scoring';
 import { SALES_ACTIVITY_PROPERTIES, touchKindOf, userIdOfSource } from '../domain/sla';
 import { insertLedgerEntries, loadLedgers, lockContacts, upsertActivities, type ContactActivity } from '../store/contact-batches';
 import type { Queryable } from '../store/db';
+import { retractActivities } from '../store/retract-activities';
 import type { ContactRow } from '../store/lead-store';
 import { rescoreLeads, type LeadOutcome } from './rescore-leads';
 import { meetSlaClock, recordTouches, type TouchInput } from '../leads/sla-clocks';
@@ -36,6 +37,8 @@ interface Mapped {
   facts: ContactFacts;
   factsLoaded: boolean;
   activities: Activity[];
+  /** Keys of activities the contact's fuller history no longer bears out. */
+  retracted: string[];
   touches: TouchInput[];
   /** Sales-activity property changes by HubSpot users: touches once the user is known as an owner. */
   userTouches: Array<Omit<TouchInput, 'ownerId'> & { userId: number }>;
@@ -44,7 +47,7 @@ interface Mapped {
 function mapInputs(ctx: ProcessContext, row: ContactRow, inputs: readonly ContactInput[]): Mapped {
   const { mapping } = ctx.live.settings.scoring;
   const contactId = row.contact_id;
-  const mapped: Mapped = { facts: row.facts, factsLoaded: row.facts_loaded, activities: [], touches: [], userTouches: [] };
+  const mapped: Mapped = { facts: row.facts, factsLoaded: row.facts_loaded, activities: [], retracted: [], touches: [], userTouches: [] };
   for (const input of [...inputs].sort((a, b) => occurredAt(a) - occurredAt(b))) {
     switch (input.kind) {
       case 'event': {
@@ -72,6 +75,10 @@ function mapInputs(ctx: ProcessContext, row: ContactRow, inputs: readonly Contac
         break;
     }
   }
+  // Activities paired from logged history (e.g. pricing visits) are derived again whenever the logs grew.
+  const paired = counterStepChanges(row.facts, mapped.facts, mapping);
+  mapped.activities.push(...paired.activities);
+  mapped.retracted = paired.retracted;
   return mapped;
 }
 
@@ -88,6 +95,7 @@ export async function settleContacts(tx: Queryable, ctx: ProcessContext, work: R
   const rows = await lockContacts(tx, portalId, ids);
   const mapped = new Map(ids.map((id) => [id, mapInputs(ctx, rows.get(id)!, work.get(id)!)]));
 
+  await retractActivities(tx, portalId, [...mapped].flatMap(([contactId, m]) => m.retracted.map((key) => ({ contactId, key }))));
   const added = await upsertActivities(
     tx,
     portalId,

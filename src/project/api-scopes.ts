@@ -120,6 +120,16 @@ export const API_SCOPES: Record<string, OperationScopes> = {
     scopes: () => ['settings.users.read'],
     source: `${DOCS}/settings-user-provisioning-v3/users/get-settings-v3-users-userId`,
   },
+  'contacts.batchReadWithHistory': {
+    endpoint: 'POST /crm/objects/2026-03/contacts/batch/read (propertiesWithHistory, 50 a call)',
+    scopes: () => [objectScope('contacts', 'read')],
+    source: `${DOCS}/latest/crm/objects/contacts/guide (Scope requirements)`,
+  },
+  'properties.get': {
+    endpoint: 'GET /crm/properties/2026-03/{objectType}/{propertyName}',
+    scopes: (objectType) => [schemaScope(objectType, 'read')],
+    source: `${DOCS}/latest/crm/properties/guide (Scope requirements)`,
+  },
   'userRecords.list': {
     endpoint: 'GET /crm/objects/2026-03/users',
     scopes: () => ['crm.objects.users.read'],

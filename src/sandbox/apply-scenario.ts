@@ -57,11 +57,12 @@ export function applyScenario(state: SandboxState, scenario: Scenario, options: 
   const event = (fields: Omit<WebhookEvent, 'eventId' | 'portalId' | 'appId' | 'attemptNumber'>): void => {
     events.push({ eventId: eventId++, portalId, appId, attemptNumber: 0, ...fields });
   };
-  /** HubSpot only sends a property change when the value actually changes. */
+  /** HubSpot only sends a property change when the value actually changes; the contact's history records it then. */
   let current: Record<string, string> = {};
   const propertyChange = (objectId: number, at: number, name: string, value: string, changeSource: string, sourceId?: string): void => {
     if (current[name] === value) return;
     current[name] = value;
+    state.setProperties(portalId, 'contacts', String(objectId), { [name]: value }, at, { sourceType: changeSource, ...(sourceId ? { sourceId } : {}) });
     event({
       subscriptionId: subscriptionId(`contact.propertyChange:${name}`), occurredAt: at, subscriptionType: 'contact.propertyChange',
       objectId, propertyName: name, propertyValue: value, changeSource, ...(sourceId ? { sourceId } : {}),

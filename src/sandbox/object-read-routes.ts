@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { crmRoute, intParam, listParam, objectTypeParam, parseBody, portalIdOf, type CrmGuards, type RouteParams } from './crm-route';
 import { crmError, validationError } from './hubspot-errors';
 import { OBJECT_TYPES, type ObjectType } from './object-types';
+import { propertiesWithHistory } from './property-history';
 import { recordResponse, sendBatchResult } from './record-response';
 import { ROUTES } from './route-paths';
 import { objectScopes } from './scopes';
 import type { CrmRecord, SandboxState } from './state';
 
 export const BATCH_LIMIT = 100;
+/** HubSpot reads at most this many records in one batch read that asks for property histories. */
+export const HISTORY_BATCH_LIMIT = 50;
 const LIST_LIMIT = 100;
 
 const id = z.union([z.string(), z.number()]).transform(String);
@@ -33,6 +36,10 @@ export function objectReadRoutes(state: SandboxState, guards: CrmGuards, now: ()
     const type = objectTypeParam(req.params);
     const portalId = portalIdOf(res);
     const body = parseBody(batchReadBody, req.body);
+    const history = body.propertiesWithHistory ?? [];
+    if (history.length > 0 && body.inputs.length > HISTORY_BATCH_LIMIT) {
+      throw validationError(`The maximum number of inputs supported in a batch request for property histories is ${HISTORY_BATCH_LIMIT}. Please reduce the number of items and try again.`);
+    }
     if (body.inputs.length > BATCH_LIMIT) throw validationError(`Too many inputs: ${body.inputs.length}. The maximum is ${BATCH_LIMIT}.`);
     const idProperty = body.idProperty === 'hs_object_id' ? undefined : body.idProperty;
     if (idProperty && !state.portal(portalId).properties.get(type)!.get(idProperty)?.hasUniqueValue) {
@@ -48,7 +55,10 @@ export function objectReadRoutes(state: SandboxState, guards: CrmGuards, now: ()
       if (record) found.set(record.id, record);
       else missing.push(input.id);
     }
-    const results = [...found.values()].map((record) => recordResponse(type, record, body.properties, definitions));
+    const results = [...found.values()].map((record) => ({
+      ...recordResponse(type, record, body.properties, definitions),
+      ...(history.length > 0 ? { propertiesWithHistory: propertiesWithHistory(record, history, (name) => definitions.has(name)) } : {}),
+    }));
     sendBatchResult(res, results, missing.length === 0 ? undefined : { message: notFoundMessage(type), ids: missing }, startedAt, now());
   });
 

@@ -3,6 +3,7 @@ import {
   OBJECT_TYPES, PRIMARY_COMPANY_TYPES, defaultAssociationType, type AssociationType, type ObjectType,
 } from './object-types';
 import type { PropertyDefinition, PropertyGroup } from './property-model';
+import { recordHistory, type ValueSource } from './property-history';
 import { normalisePropertyValue } from './property-values';
 import { PortalValidationRules } from './validation-rules';
 
@@ -199,6 +200,7 @@ export class SandboxState {
       updatedAt: at,
       archived: false,
     };
+    recordHistory(record, record.properties, at);
     portal.objects.get(type)!.set(id, record);
     portal.order.get(type)!.push(id);
     for (const target of options.associations ?? []) this.associate(portalId, { type, id }, target);
@@ -222,12 +224,14 @@ export class SandboxState {
     return undefined;
   }
 
-  /** Sets property values directly (no validation); returns the record. */
-  setProperties(portalId: number, type: ObjectType, id: string, properties: Readonly<Record<string, string>>, at = this.now()): CrmRecord {
+  /** Sets property values directly (no validation), recording them in the properties' history; returns the record. */
+  setProperties(portalId: number, type: ObjectType, id: string, properties: Readonly<Record<string, string>>, at = this.now(), source?: ValueSource): CrmRecord {
     const portal = this.portal(portalId);
     const record = this.findRecord(portalId, type, id);
     if (!record) throw new Error(`no live ${type} ${id} in portal ${portalId}`);
-    Object.assign(record.properties, this.normalised(portal, type, properties));
+    const values = this.normalised(portal, type, properties);
+    recordHistory(record, values, at, source);
+    Object.assign(record.properties, values);
     record.properties[OBJECT_TYPES[type].modifiedProperty] = new Date(at).toISOString();
     record.updatedAt = at;
     return record;

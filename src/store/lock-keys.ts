@@ -14,6 +14,7 @@ export const LOCK_KEYS = {
     'owners-sync': 7_041_015,
     'send-tasks': 7_041_016,
     'rep-availability-sync': 7_041_017,
+    'lifecycle-stages-sync': 7_041_018,
   },
   tokenRefreshBase: 2 ** 40,
 } as const;

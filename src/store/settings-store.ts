@@ -1,6 +1,7 @@
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type LiveSettings } from '../domain/portal-settings';
 import type { Logger } from '../log';
 import type { Queryable } from './db';
+import { lifecycleStagesOf } from './lifecycle-stages';
 
 /**
  * Each portal's live settings: the newest published version, or the defaults. Cached briefly per process;
@@ -42,11 +43,19 @@ export class SettingsStore {
       }
       this.logger?.error({ portalId, version, issues: parsed.error.issues.slice(0, 5) }, 'published settings do not fit the schema; using an older version');
     }
-    this.cache.set(portalId, { ...live, until: this.now() + this.ttlMs });
-    return live.value;
+    // The portal's own lifecycle stages come with its settings (read from HubSpot at install and hourly).
+    const stages = (await lifecycleStagesOf(this.db, portalId))?.stages.map((stage) => stage.value);
+    const unchanged = cached && cached.value.settings === live.value.settings && cached.value.version === live.value.version && sameList(cached.value.lifecycleStages, stages);
+    const value: LiveSettings = unchanged ? cached.value : { version: live.value.version, settings: live.value.settings, ...(stages ? { lifecycleStages: stages } : {}) };
+    this.cache.set(portalId, { value, publishedAt: live.publishedAt, until: this.now() + this.ttlMs });
+    return value;
   }
 
   invalidate(portalId: number): void {
     this.cache.delete(portalId);
   }
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
 }

@@ -3,6 +3,7 @@ import { DEFAULT_SCORING_MODEL } from '../../src/domain/scoring';
 import { silentLogger } from '../../src/log';
 import { InboxWorker } from '../../src/process/inbox-worker';
 import { applyScenario, generateScenario, type AppliedScenario, type WebhookEvent } from '../../src/sandbox';
+import { PRICING_URL } from '../../src/sandbox/scenario';
 import { seededRandom } from '../../src/sandbox/random';
 import { testDatabases, type TestDatabase } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
@@ -135,6 +136,10 @@ describe.each(cases)('the same events give the same $what result, whatever their
       expect(await harness.service.db.query('SELECT event_key, attempts, last_error FROM inbox WHERE processed_at IS NULL')).toEqual([]);
       const result = await outcome(harness);
       expect(reference.ledger.length).toBeGreaterThan(100);
+      // Repeat visits to the pricing page change only the page-view counter: they must be among the activities.
+      const pricingVisits = (reference.activities as Array<{ type: string }>).filter((activity) => activity.type === 'pricing_page_view').length;
+      const pricingPageChanges = events.filter((event) => event.propertyName === 'hs_analytics_last_url' && event.propertyValue === PRICING_URL).length;
+      expect(pricingVisits).toBeGreaterThan(pricingPageChanges);
       expect(result.activities).toEqual(reference.activities);
       expect(result.ledger).toEqual(reference.ledger);
       expect(result.contacts).toEqual(reference.contacts);

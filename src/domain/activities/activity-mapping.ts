@@ -38,7 +38,9 @@ const counterMappingSchema = z.object({
  * (e.g. opt-out); `valueAt` — the same value at the same time is the same activity, so a form
  * submitted twice is two submissions (the time is the change's, or the time property's on backfill);
  * `timestamp` — the value is a date identifying the activity, which is also when it happened (e.g.
- * last email open date).
+ * last email open date); `counterStep` — each step of `counter` taken while the property's value matches is
+ * one activity, keyed by the counter's value at that step (e.g. a pricing visit is a page view whose last
+ * page seen is a pricing page, so a repeat visit to the same page counts although the page did not change).
  */
 const propertyMappingSchema = z.object({
   property: propertyNameSchema,
@@ -46,7 +48,9 @@ const propertyMappingSchema = z.object({
   when: z.object(textConditionShape).superRefine(checkTextPattern).optional(),
   /** The detail field that carries the property's value (e.g. "form", "url"). */
   detailField: detailFieldSchema,
-  keyBy: z.enum(['event', 'value', 'valueAt', 'timestamp'], { error: 'Choose event, value, valueAt or timestamp' }),
+  keyBy: z.enum(['event', 'value', 'valueAt', 'timestamp', 'counterStep'], { error: 'Choose event, value, valueAt, timestamp or counterStep' }),
+  /** With keyBy `counterStep`: the counter property whose steps are the activities (e.g. hs_analytics_num_page_views). */
+  counter: propertyNameSchema.optional(),
   /** Property holding when it happened, used to date backfilled activities. */
   timeProperty: propertyNameSchema.optional(),
 });
@@ -85,6 +89,11 @@ export const activityMappingSchema = z
         ctx.addIssue({ code: 'custom', path: ['counters', index, 'property'], message: `"${counter.property}" is already mapped as a counter` });
       }
       seen.add(counter.property);
+    });
+    mapping.properties.forEach((rule, index) => {
+      if (rule.keyBy === 'counterStep' && rule.counter === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['properties', index, 'counter'], message: 'Name the counter property whose steps this rule counts (keyBy counterStep)' });
+      }
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Activity, ContactEvent, ContactFacts } from './activity';
 import type { ActivityMapping, CounterMapping } from './activity-mapping';
 import { counterActivities, parseCount } from './counter-activities';
+import { loggedProperties, recordStep } from './counter-steps';
 import { propertyActivity } from './property-activity';
 import { factChangedAtKey, recordFact } from './record-fact';
 
@@ -27,13 +28,15 @@ export function mapContactEvent(
 
   const property = event.propertyName;
   const value = event.propertyValue ?? '';
+  // A change that counterStep rules pair goes into its log; the activities it implies are derived from the logs.
+  const logged = loggedProperties(mapping).has(property) ? recordStep(facts, property, value, event.occurredAt) : facts;
   const counter = mapping.counters.find((c) => c.property === property);
-  if (counter) return counterEvent(counter, parseCount(value), event.occurredAt, facts);
+  if (counter) return counterEvent(counter, parseCount(value), event.occurredAt, logged);
   const activities = mapping.properties
     .filter((rule) => rule.property === property)
     .map((rule) => propertyActivity(rule, value, event.key, event.occurredAt))
     .filter((activity): activity is Activity => activity !== undefined);
-  return { activities, facts: recordFact(facts, property, value, event.occurredAt) };
+  return { activities, facts: recordFact(logged, property, value, event.occurredAt) };
 }
 
 /**

@@ -27,5 +27,8 @@ export function propertyActivity(rule: PropertyMapping, value: string, eventKey:
       const stamp = parseHubspotTimestamp(text);
       return stamp === undefined ? undefined : activity(`${rule.activity}:${stamp}`, stamp, String(stamp));
     }
+    case 'counterStep':
+      // A step of the rule's counter, not a change of this property, is the activity (see counterStepActivities).
+      return undefined;
   }
 }

@@ -11,12 +11,14 @@ export interface ScoredLead {
 
 /**
  * The HubSpot property values a scored lead should have. Scores are integers and never empty.
- * `lifecyclestage` only ever moves forward along the portal's order, and only to its MQL/SQL stage.
+ * `lifecyclestage` only ever moves forward along the portal's order (its own stages as read from HubSpot,
+ * `portalStages`; the settings' order until they have been read), and only to its MQL/SQL stage.
  */
 export function desiredProperties(
   lead: ScoredLead,
   currentLifecycleStage: string | undefined,
   writeBack: WriteBackSettings,
+  portalStages?: readonly string[],
 ): Record<string, string> {
   const properties: Record<string, string> = {
     lm_score: String(Math.round(lead.total)),
@@ -29,10 +31,11 @@ export function desiredProperties(
   const stage = writeBack.lifecycleStage;
   const target = lead.status === 'sql' ? stage.sqlStage : lead.status === 'mql' ? stage.mqlStage : undefined;
   if (stage.enabled && target !== undefined) {
-    const from = currentLifecycleStage ? stage.order.indexOf(currentLifecycleStage) : -1;
-    // An unknown current stage (a custom one not in the order) is left alone: we cannot tell forward from back.
+    const order = portalStages ?? stage.order;
+    const from = currentLifecycleStage ? order.indexOf(currentLifecycleStage) : -1;
+    // An unknown current stage (one not in the order) is left alone: we cannot tell forward from back.
     const known = !currentLifecycleStage || from >= 0;
-    if (known && stage.order.indexOf(target) > from) properties.lifecyclestage = target;
+    if (known && order.indexOf(target) > from) properties.lifecyclestage = target;
   }
   const leadStatus = writeBack.leadStatus.values[lead.status as keyof WriteBackSettings['leadStatus']['values']];
   if (writeBack.leadStatus.enabled && leadStatus) properties.hs_lead_status = leadStatus;

@@ -38,7 +38,7 @@ describe('backfillActivities', () => {
       { key: 'contact_created', type: 'contact_created', occurredAt: CREATED, detail: { source: 'PAID_SEARCH' } },
       { key: 'page_view:1', type: 'page_view', occurredAt: LAST_VISIT, detail: { ordinal: '1' } },
       { key: 'page_view:2', type: 'page_view', occurredAt: LAST_VISIT, detail: { ordinal: '2' } },
-      { key: 'backfill:101:pricing_page_view', type: 'pricing_page_view', occurredAt: LAST_VISIT, detail: { url: 'https://www.example-saas.com/pricing' } },
+      { key: 'pricing_page_view:2', type: 'pricing_page_view', occurredAt: LAST_VISIT, detail: { url: 'https://www.example-saas.com/pricing', ordinal: '2' } },
       { key: `form_submission:demo request:${CONVERTED}`, type: 'form_submission', occurredAt: CONVERTED, detail: { form: 'Demo request' } },
       { key: `email_open:${OPENED}`, type: 'email_open', occurredAt: OPENED, detail: { openedAt: String(OPENED) } },
     ]);
@@ -108,6 +108,7 @@ describe('trackedProperties', () => {
       'hs_email_optout',
       'industry',
       'jobtitle',
+      'lifecyclestage',
       'numemployees',
       'phone',
       'recent_conversion_date',

@@ -1,6 +1,7 @@
 import {
   DEFAULT_ACTIVITY_MAPPING,
   factChangedAtKey,
+  stepLogKey,
   mapContactEvent,
   type Activity,
   type ContactEvent,
@@ -49,24 +50,8 @@ describe('mapContactEvent: activities', () => {
       [1, 2, 3, 4, 5].map(pageView),
     ],
     ['page views not a number', change('hs_analytics_num_page_views', 'many'), {}, []],
-    [
-      'pricing page',
-      change('hs_analytics_last_url', 'https://www.example-saas.com/pricing?plan=pro'),
-      {},
-      [activity('evt-1:pricing_page_view', 'pricing_page_view', { url: 'https://www.example-saas.com/pricing?plan=pro' })],
-    ],
-    [
-      'careers page',
-      change('hs_analytics_last_url', 'https://www.example-saas.com/careers'),
-      {},
-      [activity('evt-1:careers_page_view', 'careers_page_view', { url: 'https://www.example-saas.com/careers' })],
-    ],
-    [
-      'jobs page',
-      change('hs_analytics_last_url', 'https://www.example-saas.com/jobs/sdr'),
-      {},
-      [activity('evt-1:careers_page_view', 'careers_page_view', { url: 'https://www.example-saas.com/jobs/sdr' })],
-    ],
+    // The last page seen is paired with the page-view counter's steps (see counter-steps.test.ts), not an activity itself.
+    ['pricing page, alone', change('hs_analytics_last_url', 'https://www.example-saas.com/pricing?plan=pro'), {}, []],
     ['other page', change('hs_analytics_last_url', 'https://www.example-saas.com/blog/speed-to-lead'), {}, []],
     [
       'email open (epoch ms), dated by the open',
@@ -133,11 +118,17 @@ describe('mapContactEvent: activities', () => {
 describe('mapContactEvent: facts', () => {
   it('keeps the highest counter value seen, and the latest time one was seen', () => {
     const changedAt = factChangedAtKey('hs_analytics_num_page_views');
-    const facts = { hs_analytics_num_page_views: '7', [changedAt]: String(AT) };
-    expect(mapContactEvent(change('hs_analytics_num_page_views', '4', 'e', AT - 1), facts, DEFAULT_ACTIVITY_MAPPING).facts).toEqual(facts);
+    const steps = stepLogKey('hs_analytics_num_page_views');
+    const facts = { hs_analytics_num_page_views: '7', [changedAt]: String(AT), [steps]: JSON.stringify([[AT, '7']]) };
+    // Every step goes into the counter's log (pricing visits pair with it); the value and its time stay the highest and latest.
+    expect(mapContactEvent(change('hs_analytics_num_page_views', '4', 'e', AT - 1), facts, DEFAULT_ACTIVITY_MAPPING).facts).toEqual({
+      ...facts,
+      [steps]: JSON.stringify([[AT - 1, '4'], [AT, '7']]),
+    });
     expect(mapContactEvent(change('hs_analytics_num_page_views', '9', 'e', AT + 1), facts, DEFAULT_ACTIVITY_MAPPING).facts).toEqual({
       hs_analytics_num_page_views: '9',
       [changedAt]: String(AT + 1),
+      [steps]: JSON.stringify([[AT, '7'], [AT + 1, '9']]),
     });
   });
 

@@ -30,6 +30,21 @@ describe('the lifecycle stage only ever moves forward, and only to the MQL or SQ
     expect(desiredProperties(lead(status), current, stagesOn).lifecyclestage).toBe(expected);
   });
 
+  /** A portal's own stages as HubSpot lists them in order, with a custom stage between MQL and SQL. */
+  const portalStages = ['subscriber', 'lead', 'marketingqualifiedlead', 'demo_scheduled', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other'];
+  it.each([
+    ['sql', 'demo_scheduled', 'salesqualifiedlead'],
+    ['sql', 'marketingqualifiedlead', 'salesqualifiedlead'],
+    ['mql', 'demo_scheduled', undefined],
+    ['mql', 'lead', 'marketingqualifiedlead'],
+    ['sql', 'opportunity', undefined],
+    // Known to the portal, so judged by its place: "other" comes after every funnel stage.
+    ['sql', 'other', undefined],
+    ['sql', 'partner_referral', undefined],
+  ])('along the portal’s own stages: %s lead at stage %s → %s', (status, current, expected) => {
+    expect(desiredProperties(lead(status), current, stagesOn, portalStages).lifecyclestage).toBe(expected);
+  });
+
   it('is never written while the portal has not turned it on', () => {
     expect(desiredProperties(lead('sql'), 'lead', DEFAULT_WRITE_BACK)).not.toHaveProperty('lifecyclestage');
   });
