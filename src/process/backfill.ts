@@ -73,12 +73,15 @@ export class Backfill {
      * contacts with their current values, then the history of their activity properties (50 contacts a call).
      */
     const read = (after: string | null, live: LiveSettings): Promise<BackfillPage> => {
-      const properties = trackedProperties(live.settings.scoring);
       const withHistory = activityProperties(live.settings.scoring);
+      const properties = [...new Set([...trackedProperties(live.settings.scoring), ...withHistory])];
       const page = client.contacts
         .list({ limit: LIST_PAGE_LIMIT, properties, ...(after ? { after } : {}) })
         .then(async (answer) => {
-          const ids = answer.results.map((record) => record.id);
+          // A property that never held a value has no history: only contacts showing one of them are read again.
+          const ids = answer.results
+            .filter((record) => withHistory.some((name) => record.properties[name] !== undefined && record.properties[name] !== null))
+            .map((record) => record.id);
           const read = ids.length > 0 && withHistory.length > 0 ? await client.contactHistory.batchRead(ids, [], withHistory) : [];
           const histories = new Map(read.map((record) => [record.id, record.propertiesWithHistory]));
           return { records: answer.results, after: answer.after ?? null, live, histories };

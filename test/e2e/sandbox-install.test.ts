@@ -56,7 +56,7 @@ describe('sandbox mode: install through OAuth against the HubSpot emulator', () 
   it('never alters a property the portal already has under one of our names', async () => {
     const portal = mode.sandbox.state.createPortal({ portalId: 777_001, domain: 'own-props.example', user: { id: 9, email: 'a@b.example' } });
     const { accessToken } = mode.sandbox.issueTokens(portal.portalId);
-    const created = await fetch(`${mode.sandboxUrl}/crm/v3/properties/contacts`, {
+    const created = await fetch(`${mode.sandboxUrl}/crm/properties/2026-03/contacts`, {
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'lm_score', label: 'Our own score', type: 'string', fieldType: 'text', groupName: 'contactinformation' }),

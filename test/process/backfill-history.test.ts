@@ -5,6 +5,7 @@ import { applyScenario, generateScenario, type AppliedScenario } from '../../src
 import { installThroughOAuth } from '../../src/sandbox-mode';
 import { testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
+import { callPaths } from '../../src/sandbox/route-paths';
 
 const BACKFILLED = 8_001;
 const REPLAYED = 8_002;
@@ -56,7 +57,7 @@ describe.each(testDatabases)('a backfill rebuilds activities from the contactsâ€
   });
 
   it('reads the history 50 contacts a call, within the rate limit', () => {
-    const historyReads = harness.sandbox.calls.all({ portalId: BACKFILLED, path: '/crm/objects/2026-03/:objectType/batch/read' });
+    const historyReads = harness.sandbox.calls.all({ portalId: BACKFILLED, path: callPaths.batchRead, version: '2026-03' });
     // Two pages of contacts (100 and 20): two reads of 50 for the first, one for the second.
     expect(historyReads).toHaveLength(3);
     expect(historyReads.every((call) => call.status === 200)).toBe(true);
