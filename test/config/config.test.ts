@@ -47,6 +47,12 @@ describe('config', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('takes the HubSpot API version from HUBSPOT_API_VERSION, a March or September version only', () => {
+    expect(loadConfig({ ...live, HUBSPOT_API_VERSION: '2026-09' }).hubspot?.apiVersion).toBe('2026-09');
+    expect(() => loadConfig({ ...live, HUBSPOT_API_VERSION: 'v3' })).toThrow(/HUBSPOT_API_VERSION: a HubSpot API version/);
+    expect(() => loadConfig({ ...live, HUBSPOT_API_VERSION: '2026-04' })).toThrow(/HUBSPOT_API_VERSION/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: ' ', DATABASE_URL: '' }).mode).toBe('sandbox');
   });
@@ -59,6 +65,7 @@ describe('config', () => {
       clientSecret: 'client-secret',
       appId: 123,
       apiBase: 'https://api.hubapi.com',
+      apiVersion: '2026-03',
     });
     expect(config.tokenEncryptionKey).toEqual(Buffer.from(key, 'base64'));
     expect(config.appBaseUrl).toBe('https://leads.example.com');

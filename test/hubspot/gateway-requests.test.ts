@@ -266,4 +266,24 @@ describe('HubSpot gateway requests', () => {
 
     expect(records).toHaveLength(1);
   });
+
+  test('every path follows the configured API version: the next one is a setting, not a code change', async () => {
+    const next = testGateway({ apiVersion: '2026-09' });
+    nock(API)
+      .post('/crm/objects/2026-09/contacts/batch/read')
+      .query(true)
+      .reply(200, BATCH_OK([CONTACT('1')]))
+      .get('/crm/owners/2026-09')
+      .query(true)
+      .reply(200, { results: [] })
+      .post('/crm/associations/2026-09/calls/contacts/batch/read')
+      .reply(200, BATCH_OK([]));
+
+    const client = next.forPortal(PORTAL);
+    expect(await client.contacts.batchRead(['1'], [])).toHaveLength(1);
+    expect(await client.owners.listAll()).toEqual([]);
+    expect((await client.associations.batchRead('calls', 'contacts', ['5'])).get('5')).toEqual([]);
+    await next.close();
+    expect(nock.isDone()).toBe(true);
+  });
 });

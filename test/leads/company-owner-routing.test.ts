@@ -198,7 +198,7 @@ describe.each(testDatabases)('company owner first, read from HubSpot before rout
     const decision = (await assignmentsOf(contactId)).at(-1)!;
     expect(decision).toMatchObject({ kind: 'assigned', pool_id: 'inbound', rule_id: 'default' });
     expect([owners.ann, owners.bob]).toContain(decision.owner_id);
-    expect(decision.reason).toMatch(new RegExp(`^Company owner ${owners.dan} is unavailable \\(away\\), so the rules decide\\. No rule matched, so the default pool`));
+    expect(decision.reason).toMatch(new RegExp(`^Company owner ${owners.dan} is unavailable — away \\(override\\) — so the rules decide\\. No rule matched, so the default pool`));
     await harness.service.writer.flushAll();
     expect(props(contactId).hubspot_owner_id).toBe(decision.owner_id);
   });

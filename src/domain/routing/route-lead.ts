@@ -27,7 +27,7 @@ function checkCompanyOwner(
   const rep = settings.reps[ownerId];
   const availability = rep ? checkAvailability(rep, now) : undefined;
   if (availability && !availability.available) {
-    return { kind: 'fall_through', note: `Company owner ${ownerId} is unavailable (${availability.detail}), so the rules decide. ` };
+    return { kind: 'fall_through', note: `Company owner ${ownerId} is unavailable — ${availability.detail} — so the rules decide. ` };
   }
   const calendar = rep ? '' : ' (no availability set for them, so treated as available)';
   const decision: RoutingDecision = {

@@ -73,7 +73,7 @@ describe('routeLead: company owner first', () => {
   it('falls through to the rules when the company owner is unavailable, and says so', () => {
     const decision = new Simulation(settings(setAway(settings(), '500', true))).route(lead(), '500');
     expect(decision).toMatchObject({ kind: 'assigned', ruleId: 'dach', poolId: 'emea' });
-    expect(decision.reason).toMatch(/^Company owner 500 is unavailable \(away\), so the rules decide\./);
+    expect(decision.reason).toMatch(/^Company owner 500 is unavailable — away — so the rules decide\./);
   });
 
   it('ignores the company owner when switched off', () => {
