@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PortalSettings } from '../domain/portal-settings';
 import type { AnswerIssue } from './issues-answer';
@@ -38,9 +38,7 @@ export class SettingsParser {
   }
 
   private start(): Worker {
-    // The thread loads the TypeScript sources itself (tsx), whichever way this process loaded them.
-    const entry = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(join(__dirname, 'settings-parser-thread.ts'))});`;
-    const worker = new Worker(entry, { eval: true });
+    const worker = new Worker(threadEntry(), { eval: true });
     worker.unref();
     worker.on('message', ({ id, ...parsed }: { id: number } & ParsedSettings) => {
       this.pending.get(id)?.resolve(parsed);
@@ -57,4 +55,13 @@ export class SettingsParser {
     this.worker = worker;
     return worker;
   }
+}
+
+/**
+ * The thread's module, in the form this file was loaded: the compiled sibling from a build, or the TypeScript
+ * source through tsx when running from source (tsx, jest), where the thread cannot load `.ts` by itself.
+ */
+function threadEntry(): string {
+  const thread = JSON.stringify(join(__dirname, `settings-parser-thread${extname(__filename)}`));
+  return extname(__filename) === '.ts' ? `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${thread});` : `require(${thread});`;
 }
