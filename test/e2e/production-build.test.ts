@@ -1,0 +1,84 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '../support/free-port';
+import { signedCall } from '../support/signed-fetch';
+
+const ROOT = join(__dirname, '..', '..');
+const run = promisify(execFile);
+
+/** What the Dockerfile's runtime stage holds besides node_modules and dist/: keep the two lists alike. */
+const SHIPPED = ['package.json', 'package-lock.json', 'app.json', 'webhooks'];
+const SANDBOX_SECRET = 'sandbox-client-secret';
+const DEMO_PORTAL_ID = 20_250_001;
+
+function registryAnswers(): boolean {
+  try {
+    execFileSync('npm', ['ping', '--silent'], { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const registry = registryAnswers();
+if (!registry) console.warn('the npm registry does not answer: the production build test (npm ci --omit=dev) is skipped');
+
+/**
+ * What the container image runs, without building the image: `npm run build`, production dependencies only
+ * (`npm ci --omit=dev`), then `node dist/main.js` in sandbox mode, in a folder where nothing of the repo's
+ * sources or dev dependencies can be found.
+ */
+(registry ? describe : describe.skip)('node dist/main.js with production dependencies only', () => {
+  it('reaches /readyz 200 in sandbox mode, checks settings on its parser thread, and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lead-manager-build-'));
+    const app = join(dir, 'app');
+    const dataDir = join(dir, 'data');
+    for (const name of SHIPPED) cpSync(join(ROOT, name), join(app, name), { recursive: true });
+    try {
+      await Promise.all([
+        // Type errors are `npm test`'s to find (tsc --noEmit); the emitted files are the same without the check.
+        run('npm', ['run', 'build', '--silent', '--', '--outDir', join(app, 'dist'), '--noCheck'], { cwd: ROOT }),
+        run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: app }),
+      ]);
+      for (const devOnly of ['tsx', 'typescript', 'jest', 'ts-jest', 'nock']) {
+        expect({ devOnly, installed: existsSync(join(app, 'node_modules', devOnly)) }).toEqual({ devOnly, installed: false });
+      }
+
+      const port = await freePort();
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+      const child = spawn(process.execPath, ['dist/main.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal })),
+      );
+      try {
+        const base = `http://localhost:${port}`;
+        let ready: Response | undefined;
+        for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt += 1) {
+          ready = await fetch(`${base}/readyz`).catch(() => undefined);
+          if (ready?.status === 200 && output.includes('SANDBOX MODE')) break;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect({ status: ready?.status, output }).toMatchObject({ status: 200 });
+        expect(await ready!.json()).toEqual({ status: 'ready', database: 'pglite' });
+
+        const checked = await signedCall(base, 'POST', '/api/settings/validate', { settings: { scoring: 'not settings' } }, { portalId: DEMO_PORTAL_ID, secret: SANDBOX_SECRET });
+        expect(checked).toMatchObject({ status: 200, json: { ok: false, issues: expect.arrayContaining([expect.objectContaining({ path: expect.anything() })]) } });
+      } finally {
+        child.kill('SIGTERM');
+        const safety = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        const { code, signal } = await exited;
+        clearTimeout(safety);
+        expect({ code, signal, output }).toMatchObject({ code: 0, signal: null });
+        expect(output).not.toMatch(/unclean stop/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
