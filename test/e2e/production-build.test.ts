@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,8 +9,20 @@ import { signedCall } from '../support/signed-fetch';
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
 
-/** What the Dockerfile's runtime stage holds besides node_modules and dist/: keep the two lists alike. */
-const SHIPPED = ['package.json', 'package-lock.json', 'app.json', 'webhooks'];
+/** The Dockerfile's last stage: what it copies from the repository, its environment and its command. */
+function runtimeStage(): { copied: string[]; env: Record<string, string>; command: string[] } {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
+  const stage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const lines = stage.split('\n').map((line) => line.trim());
+  const copied = lines.filter((line) => /^COPY (?!--from)/.test(line)).flatMap((line) => line.split(/\s+/).slice(1, -1));
+  const env = Object.fromEntries(
+    lines.filter((line) => line.startsWith('ENV ')).flatMap((line) => line.slice(4).trim().split(/\s+/).map((pair) => pair.split('=') as [string, string])),
+  );
+  const command = JSON.parse(lines.find((line) => line.startsWith('CMD '))!.slice(4)) as string[];
+  return { copied, env, command };
+}
+
+const IMAGE = runtimeStage();
 const SANDBOX_SECRET = 'sandbox-client-secret';
 const DEMO_PORTAL_ID = 20_250_001;
 
@@ -36,7 +48,7 @@ if (!registry) console.warn('the npm registry does not answer: the production bu
     const dir = mkdtempSync(join(tmpdir(), 'lead-manager-build-'));
     const app = join(dir, 'app');
     const dataDir = join(dir, 'data');
-    for (const name of SHIPPED) cpSync(join(ROOT, name), join(app, name), { recursive: true });
+    for (const name of IMAGE.copied) cpSync(join(ROOT, name), join(app, name), { recursive: true });
     try {
       await Promise.all([
         // Type errors are `npm test`'s to find (tsc --noEmit); the emitted files are the same without the check.
@@ -48,8 +60,10 @@ if (!registry) console.warn('the npm registry does not answer: the production bu
       }
 
       const port = await freePort();
-      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
-      const child = spawn(process.execPath, ['dist/main.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...IMAGE.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+      const [node, ...args] = IMAGE.command;
+      expect({ node, main: args.at(-1) }).toEqual({ node: 'node', main: 'dist/main.js' });
+      const child = spawn(process.execPath, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
