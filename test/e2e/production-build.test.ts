@@ -48,8 +48,8 @@ if (!registry) console.warn('the npm registry does not answer: the production bu
     const dir = mkdtempSync(join(tmpdir(), 'lead-manager-build-'));
     const app = join(dir, 'app');
     const dataDir = join(dir, 'data');
-    for (const name of IMAGE.copied) cpSync(join(ROOT, name), join(app, name), { recursive: true });
     try {
+      for (const name of IMAGE.copied) cpSync(join(ROOT, name), join(app, name), { recursive: true });
       await Promise.all([
         // Type errors are `npm test`'s to find (tsc --noEmit); the emitted files are the same without the check.
         run('npm', ['run', 'build', '--silent', '--', '--outDir', join(app, 'dist'), '--noCheck'], { cwd: ROOT }),
