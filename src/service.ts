@@ -39,6 +39,7 @@ import { sendTasksJob } from './jobs/send-tasks-job';
 import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
 import { scheduleJob, type ScheduledJob } from './jobs/schedule-job';
+import { INSTANCE_ID } from './instance-id';
 import type { Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { openDb, type Db } from './store/db';
@@ -161,7 +162,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const settings = new SettingsStore(db, undefined, undefined, logger);
   const pipelineMetrics = createPipelineMetrics(metrics.registry, db);
   const pipelineDeps = { db, gateway, settings, logger, metrics: pipelineMetrics, now };
-  const workers = works ? Array.from({ length: options.workers ?? 2 }, () => new InboxWorker({ ...pipelineDeps, leaseMs: config.leaseMs })) : [];
+  const workers = works ? Array.from({ length: options.workers ?? 2 }, (_, i) => new InboxWorker({ ...pipelineDeps, id: `${INSTANCE_ID}/inbox-${i}`, leaseMs: config.leaseMs })) : [];
   const writer = new OutboxWriter({ ...pipelineDeps, leaseMs: config.leaseMs });
   const backfill = new Backfill(pipelineDeps);
   /** The install is recorded as a backfill due, which this process starts if it works and any worker instance finds otherwise. */

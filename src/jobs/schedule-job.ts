@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
+import { INSTANCE_ID } from '../instance-id';
 import type { Logger } from '../log';
 import type { Db, LockResult } from '../store/db';
 import { claimJobTick } from '../store/job-runs';
@@ -18,9 +18,6 @@ export interface ScheduledJob {
   stop(): Promise<void>;
 }
 
-/** Which process ran a tick, in the job_runs records and the logs. */
-export const RUNNER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
-
 /**
  * Runs a job on its schedule, once per tick across every instance sharing the database: the instance that records
  * the tick first runs it (under the job's lock, so a long run never overlaps the next tick's); the others skip it.
@@ -31,7 +28,7 @@ export function scheduleJob(job: JobDefinition, db: Db, logger: Logger): Schedul
   const tick = async (scheduled: Date) => {
     try {
       const outcome = await runJobTick(job, db, scheduled, new Date());
-      if (outcome.acquired) log.info({ tick: scheduled.toISOString(), runner: RUNNER_ID, result: outcome.value }, 'job ran');
+      if (outcome.acquired) log.info({ tick: scheduled.toISOString(), runner: INSTANCE_ID, result: outcome.value }, 'job ran');
     } catch (error) {
       log.error({ err: error, tick: scheduled.toISOString() }, 'job failed');
     }
@@ -59,7 +56,7 @@ const toSecond = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 10
 export async function runJobTick(job: JobDefinition, db: Db, scheduled: Date, now: Date): Promise<LockResult<unknown>> {
   const outcome = await db.withLock(
     job.lockKey,
-    async (conn) => ((await claimJobTick(conn, job.name, toSecond(scheduled), RUNNER_ID, now)) ? { value: await job.run(now) } : undefined),
+    async (conn) => ((await claimJobTick(conn, job.name, toSecond(scheduled), INSTANCE_ID, now)) ? { value: await job.run(now) } : undefined),
     { wait: false },
   );
   return outcome.acquired && outcome.value ? { acquired: true, value: outcome.value.value } : { acquired: false };
