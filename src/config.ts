@@ -75,6 +75,9 @@ const trustProxy = z
     return entries;
   });
 
+/** The operator API's bearer token is refused below this length: it guards every portal's data. */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   APP_BASE_URL: optionalUrl(['http:', 'https:']),
@@ -100,6 +103,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   UNINSTALLED_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   TRUST_PROXY: trustProxy,
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().min(ADMIN_TOKEN_MIN_LENGTH, `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (e.g. \`openssl rand -hex 32\`); leave it unset to turn the operator API off`).optional(),
+  ),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -128,6 +135,8 @@ export interface Config {
   uninstalledRetentionDays: number;
   /** Which proxies' X-Forwarded-For express believes for `req.ip` (what the logs record as the caller). */
   trustProxy: TrustProxy;
+  /** The operator API's bearer token (ADMIN_TOKEN); the API does not exist without it. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     uninstalledRetentionDays: vars.UNINSTALLED_RETENTION_DAYS,
     trustProxy: vars.TRUST_PROXY,
+    adminToken: vars.ADMIN_TOKEN,
   };
 }
 
