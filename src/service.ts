@@ -51,6 +51,8 @@ import { Backfill } from './process/backfill';
 import { OutboxWriter, runOutboxWriter } from './write-back/outbox-writer';
 import { createPipelineMetrics, type PipelineMetrics } from './process/pipeline-metrics';
 import { InboxWorker } from './process/inbox-worker';
+import { adminRouter } from './admin/admin-router';
+import { CallLedger } from './hubspot/call-ledger';
 
 export interface ServiceOptions {
   config: Config;
@@ -126,12 +128,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     onUninstalled: () => metrics.uninstalls.inc(),
   });
   const redis: Redis | undefined = config.redisUrl ? new IORedis(config.redisUrl, { lazyConnect: false }) : undefined;
+  const calls = new CallLedger({ db, redis, logger, now });
   const gateway = new HubspotGateway({
     apiBase: options.hubspot.apiBase,
     apiVersion: options.hubspot.apiVersion,
     tokens,
     logger,
     registry: metrics.registry,
+    onCall: (portalId, outcome) => calls.record(portalId, outcome),
     limiters: createPortalLimiters({ logger, redis, ...options.limits }),
     searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' }),
   });
@@ -179,6 +183,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const http = createHttpApp(
     [
       healthRouter({ db, metrics }),
+      ...(config.adminToken ? [adminRouter({ token: config.adminToken, db, installations, backfill, calls, logger, now })] : []),
       webhooksRouter({
         clientSecret: options.hubspot.clientSecret,
         appBaseUrl: config.appBaseUrl,
@@ -238,6 +243,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           lifecycleStagesJob({ db, gateway, installations, logger }),
           sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
+  calls.start();
   const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);
   if (options.pipeline !== false) {
     for (const worker of workers) worker.start();
@@ -269,6 +275,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       server.closeAllConnections();
       await closed;
       await gateway.close();
+      await calls.stop();
       if (redis) await redis.quit().catch(() => undefined);
       await db.close();
     },

@@ -21,3 +21,7 @@ CREATE TABLE hubspot_call_hours (
   last_rate_limited_at  timestamptz,
   PRIMARY KEY (portal_id, hour)
 );
+
+-- The operator API reads each portal's last webhook and lists and replays its dead letters.
+CREATE INDEX inbox_portal_received ON inbox (portal_id, received_at);
+CREATE INDEX inbox_dead_letters ON inbox (portal_id, id) WHERE dead_at IS NOT NULL;
