@@ -183,7 +183,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const http = createHttpApp(
     [
       healthRouter({ db, metrics }),
-      ...(config.adminToken ? [adminRouter({ token: config.adminToken, db, installations, backfill, calls, logger, now })] : []),
+      ...(config.adminToken ? [adminRouter({ token: config.adminToken, db, installations, gateway, backfill, calls, logger, now })] : []),
       webhooksRouter({
         clientSecret: options.hubspot.clientSecret,
         appBaseUrl: config.appBaseUrl,

@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CallLedger } from '../hubspot/call-ledger';
+import type { HubspotGateway } from '../hubspot/gateway';
+import { PortalInactiveError } from '../hubspot/token-provider';
 import type { Logger } from '../log';
 import type { Backfill } from '../process/backfill';
 import { recordAudit } from '../store/audit-log';
@@ -19,6 +21,7 @@ export interface AdminDeps {
   token: string;
   db: Db;
   installations: InstallationRepository;
+  gateway: HubspotGateway;
   backfill: Pick<Backfill, 'run'>;
   calls: CallLedger;
   logger: Logger;
@@ -48,7 +51,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 /**
  * The operator API under /admin, behind ADMIN_TOKEN: each portal's state, its dead letters (list, replay one or
- * all), a fresh backfill, the rescore's progress, uninstall and purge. Every action on a portal, reads included,
+ * all), a fresh backfill, the rescore's progress, uninstall (in HubSpot too) and purge. Every action on a portal, reads included,
  * goes to the portal's audit log as `operator` with the caller's address; the list of all portals, which names
  * no portal, is logged. The token itself is never written anywhere.
  */
@@ -135,6 +138,15 @@ export function adminRouter(deps: AdminDeps): Router {
     if (!installation) return;
     const { portalId } = installation;
     if (installation.status !== 'active') return void res.status(409).json({ error: `portal ${portalId} is already uninstalled` });
+    try {
+      await deps.gateway.forPortal(portalId).app.uninstall();
+    } catch (error) {
+      // A portal whose token HubSpot no longer honours has already uninstalled the app: only our record is left.
+      if (!(error instanceof PortalInactiveError)) {
+        logger.warn({ portalId, err: error }, 'HubSpot did not uninstall the app; nothing changed');
+        return void res.status(502).json({ error: `HubSpot did not uninstall the app from portal ${portalId} (${(error as Error).message}); nothing changed, try again` });
+      }
+    }
     await deps.installations.markUninstalled(portalId, 'uninstalled by an operator', now());
     await audit(req, portalId, 'uninstall');
     logger.info({ portalId }, 'operator uninstalled the portal');

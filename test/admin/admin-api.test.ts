@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { DEFAULT_PORTAL_SETTINGS } from '../../src/domain/portal-settings';
-import type { WebhookEvent } from '../../src/sandbox';
+import { callPaths, type WebhookEvent } from '../../src/sandbox';
 import { freePort } from '../support/free-port';
 import { testDatabases, type TestDatabase } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
@@ -205,7 +205,21 @@ describe.each(testDatabases)('operator API on $name', (database) => {
     await harness.service.db.query(`INSERT INTO audit_log (portal_id, actor, action) VALUES ($1, 'system', 'kept')`, [other]);
     expect((await json(`/portals/${PORTAL}`, { method: 'DELETE' })).status).toBe(409);
 
+    // HubSpot refusing it (here a 429 on every attempt) changes nothing.
+    harness.sandbox.setFaults({ rate429: 1, retryAfterSeconds: 0 });
+    try {
+      const refused = await json(`/portals/${PORTAL}/uninstall`, { method: 'POST' });
+      expect(refused.status).toBe(502);
+      expect(refused.body.error).toMatch(/^HubSpot did not uninstall the app from portal 4301 .*nothing changed, try again$/);
+    } finally {
+      harness.sandbox.setFaults({});
+    }
+    expect((await json(`/portals/${PORTAL}`)).body.installed).toBe(true);
+    expect(await audits('admin.uninstall')).toEqual([]);
+
     expect((await json(`/portals/${PORTAL}/uninstall`, { method: 'POST' })).body).toEqual({ status: 'uninstalled' });
+    // Uninstalled in HubSpot through its app uninstalls API: the portal's tokens no longer work there.
+    expect(harness.sandbox.calls.count({ path: callPaths.appUninstall, status: 204 })).toBe(1);
     expect((await json(`/portals/${PORTAL}`)).body).toMatchObject({ installed: false, status: 'uninstalled', uninstallReason: 'uninstalled by an operator' });
     expect((await json(`/portals/${PORTAL}/uninstall`, { method: 'POST' })).status).toBe(409);
     expect((await json(`/portals/${PORTAL}/backfill`, { method: 'POST' })).status).toBe(409);
