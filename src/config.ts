@@ -79,6 +79,9 @@ const trustProxy = z
     return entries;
   });
 
+/** The operator API's bearer token is refused below this length: it guards every portal's data. */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   APP_BASE_URL: optionalUrl(['http:', 'https:']),
@@ -110,6 +113,10 @@ const envSchema = z.object({
   ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().min(ADMIN_TOKEN_MIN_LENGTH, `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (e.g. \`openssl rand -hex 32\`); leave it unset to turn the operator API off`).optional(),
+  ),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -143,6 +150,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a worker holds claimed inbox and outbox rows: a crashed worker's work comes back after this. */
   leaseMs: number;
+  /** The operator API's bearer token (ADMIN_TOKEN); the API does not exist without it. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -206,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: vars.ROLE,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     leaseMs: vars.LEASE_MS,
+    adminToken: vars.ADMIN_TOKEN,
   };
 }
 

@@ -51,6 +51,8 @@ import { Backfill } from './process/backfill';
 import { OutboxWriter, runOutboxWriter } from './write-back/outbox-writer';
 import { createPipelineMetrics, type PipelineMetrics } from './process/pipeline-metrics';
 import { InboxWorker } from './process/inbox-worker';
+import { adminRouter } from './admin/admin-router';
+import { CallLedger } from './hubspot/call-ledger';
 
 export interface ServiceOptions {
   config: Config;
@@ -135,12 +137,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     onUninstalled: () => metrics.uninstalls.inc(),
   });
   const redis: Redis | undefined = config.redisUrl ? new IORedis(config.redisUrl, { lazyConnect: false }) : undefined;
+  const calls = new CallLedger({ db, redis, logger, now });
   const gateway = new HubspotGateway({
     apiBase: options.hubspot.apiBase,
     apiVersion: options.hubspot.apiVersion,
     tokens,
     logger,
     registry: metrics.registry,
+    onCall: (portalId, outcome) => calls.record(portalId, outcome),
     limiters: createPortalLimiters({ logger, redis, ...options.limits }),
     searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' }),
   });
@@ -189,6 +193,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   extensionApi.use(reportsRouter({ db, settings, now }));
   extensionApi.use(repAvailabilityRouter({ db, gateway, installations, settings, logger, now }));
   const health = healthRouter({ db, metrics });
+  // The operator API exists only with ADMIN_TOKEN, on every role, so any instance answers for all of them.
+  const operator = config.adminToken ? [adminRouter({ token: config.adminToken, db, installations, gateway, backfill, calls, logger, now })] : [];
   // A worker serves only health and metrics, so that it can be probed and scraped like a web instance.
   const webRouters = serves
     ? [
@@ -222,7 +228,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         extensionApi,
       ]
     : [];
-  const http = createHttpApp([health, ...webRouters], logger, config.trustProxy);
+  const http = createHttpApp([health, ...operator, ...webRouters], logger, config.trustProxy);
   // express 5 calls back with the error too (a port already taken): start-up must fail then, not go on unbound.
   const server: Server = await new Promise((resolve, reject) => {
     const listening = http.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -250,6 +256,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           lifecycleStagesJob({ db, gateway, installations, logger }),
           sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
+  calls.start();
   const pipeline = works && options.pipeline !== false;
   const background = pipeline ? runOutboxWriter(writer, logger) : undefined;
   let backfillPoll: NodeJS.Timeout | undefined;
@@ -294,6 +301,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await rescorer.idle();
       await parser.close();
       await gateway.close();
+      await calls.stop();
       if (redis) await redis.quit().catch(() => undefined);
       await db.close();
     },

@@ -53,6 +53,13 @@ describe('config', () => {
     expect(() => loadConfig({ ...live, HUBSPOT_API_VERSION: '2026-04' })).toThrow(/HUBSPOT_API_VERSION/);
   });
 
+  it('turns the operator API on with a strong ADMIN_TOKEN and refuses a weak one', () => {
+    expect(loadConfig({}).adminToken).toBeUndefined();
+    expect(loadConfig({ ADMIN_TOKEN: ' ' }).adminToken).toBeUndefined();
+    expect(loadConfig({ ADMIN_TOKEN: 'a'.repeat(32) }).adminToken).toBe('a'.repeat(32));
+    expect(problemsOf({ ADMIN_TOKEN: 'a'.repeat(31) })).toEqual([expect.stringMatching(/^ADMIN_TOKEN: must be at least 32 characters/)]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: ' ', DATABASE_URL: '' }).mode).toBe('sandbox');
   });
