@@ -5,6 +5,10 @@ import { z } from 'zod';
 /** HubSpot's public API host; anything else (the sandbox emulator, a proxy) serves its own authorize page. */
 export const HUBSPOT_PUBLIC_API = 'https://api.hubapi.com';
 
+/** web: HTTP in, inbox written; worker: everything behind the inbox; all: both in one process. */
+export const ROLES = ['web', 'worker', 'all'] as const;
+export type Role = (typeof ROLES)[number];
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const optionalText = z
@@ -75,6 +79,9 @@ const trustProxy = z
     return entries;
   });
 
+/** The operator API's bearer token is refused below this length: it guards every portal's data. */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   APP_BASE_URL: optionalUrl(['http:', 'https:']),
@@ -100,6 +107,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   UNINSTALLED_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   TRUST_PROXY: trustProxy,
+  ROLE: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z.enum(ROLES, { error: 'must be web, worker or all' }).default('all'),
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().min(ADMIN_TOKEN_MIN_LENGTH, `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (e.g. \`openssl rand -hex 32\`); leave it unset to turn the operator API off`).optional(),
+  ),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -128,6 +145,13 @@ export interface Config {
   uninstalledRetentionDays: number;
   /** Which proxies' X-Forwarded-For express believes for `req.ip` (what the logs record as the caller). */
   trustProxy: TrustProxy;
+  role: Role;
+  /** How long SIGTERM waits for requests in flight and batches in hand before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** How long a worker holds claimed inbox and outbox rows: a crashed worker's work comes back after this. */
+  leaseMs: number;
+  /** The operator API's bearer token (ADMIN_TOKEN); the API does not exist without it. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -160,6 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push('APP_BASE_URL: required outside sandbox mode (the public https URL HubSpot calls)');
     }
   }
+  if (vars.ROLE !== 'all' && mode === 'sandbox') {
+    problems.push(`ROLE: ${vars.ROLE} needs live mode (HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET); sandbox mode runs everything in one process`);
+  } else if (vars.ROLE !== 'all' && !vars.DATABASE_URL) {
+    problems.push(`ROLE: ${vars.ROLE} needs DATABASE_URL (web and worker processes share one PostgreSQL; the embedded database serves one process)`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -183,6 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     uninstalledRetentionDays: vars.UNINSTALLED_RETENTION_DAYS,
     trustProxy: vars.TRUST_PROXY,
+    role: vars.ROLE,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    leaseMs: vars.LEASE_MS,
+    adminToken: vars.ADMIN_TOKEN,
   };
 }
 

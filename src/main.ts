@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const running = config.mode === 'sandbox' ? await startSandboxMode(config, logger) : await startLive(config, logger);
-  stopOnSignals(running.stop, logger);
+  stopOnSignals(running.stop, config.shutdownTimeoutMs, logger);
 }
 
 async function startLive(config: Config, logger: Logger): Promise<Service> {
@@ -32,14 +32,29 @@ async function startLive(config: Config, logger: Logger): Promise<Service> {
   return service;
 }
 
-function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+/**
+ * The first SIGTERM or SIGINT stops gracefully (requests in flight and batches in hand finish; nothing new starts)
+ * and exits 0, or 1 when that takes longer than `timeoutMs` (what was left unfinished comes back to another
+ * instance when its lease runs out). A second signal exits at once, non-zero.
+ */
+function stopOnSignals(stop: () => Promise<void>, timeoutMs: number, logger: Logger): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    logger.info({ signal, timeoutMs }, 'stopping');
+    setTimeout(() => {
+      logger.error({ timeoutMs }, 'unclean stop: still stopping after the shutdown timeout; exiting');
+      process.exit(1);
+    }, timeoutMs);
     stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'unclean stop');
         process.exit(1);

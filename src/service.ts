@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import IORedis, { type Redis } from 'ioredis';
-import type { ScheduledTask } from 'node-cron';
 import { installerUserId } from './access/installer-user-id';
 import { createPublishPermission } from './access/publish-permission';
 import { createSuperAdminCheck } from './access/super-admin-check';
@@ -39,7 +38,8 @@ import { lifecycleStagesJob, syncLifecycleStages } from './jobs/lifecycle-stages
 import { sendTasksJob } from './jobs/send-tasks-job';
 import { slaSweepJob } from './jobs/sla-sweep-job';
 import { purgeUninstalledJob, refreshTokensJob } from './jobs/installation-jobs';
-import { scheduleJob } from './jobs/schedule-job';
+import { scheduleJob, type ScheduledJob } from './jobs/schedule-job';
+import { INSTANCE_ID } from './instance-id';
 import type { Logger } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { openDb, type Db } from './store/db';
@@ -51,6 +51,8 @@ import { Backfill } from './process/backfill';
 import { OutboxWriter, runOutboxWriter } from './write-back/outbox-writer';
 import { createPipelineMetrics, type PipelineMetrics } from './process/pipeline-metrics';
 import { InboxWorker } from './process/inbox-worker';
+import { adminRouter } from './admin/admin-router';
+import { CallLedger } from './hubspot/call-ledger';
 
 export interface ServiceOptions {
   config: Config;
@@ -67,6 +69,8 @@ export interface ServiceOptions {
   pipeline?: boolean;
   /** Inbox workers in this process (default 2). */
   workers?: number;
+  /** How often a worker instance looks for backfills requested by an install elsewhere (default 5 s). */
+  backfillPollMs?: number;
   /** Backfill a portal's existing contacts when it is first installed (default true). */
   backfillOnInstall?: boolean;
   /** Re-check every active portal's properties at start (default true). */
@@ -94,9 +98,16 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-/** The composition root: config → store → HubSpot gateway → HTTP → jobs. */
+/**
+ * The composition root: config → store → HubSpot gateway → HTTP → jobs. `config.role` says what this process does:
+ * `web` serves HTTP (webhooks into the inbox, OAuth, the extension API); `worker` does everything behind the inbox
+ * (inbox workers, outbox writer, backfills, scheduled jobs) and serves only /healthz, /readyz and /metrics;
+ * `all` does both.
+ */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, logger } = options;
+  const serves = config.role !== 'worker';
+  const works = config.role !== 'web';
   const now = options.now ?? (() => new Date());
   const db =
     options.db ??
@@ -126,12 +137,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     onUninstalled: () => metrics.uninstalls.inc(),
   });
   const redis: Redis | undefined = config.redisUrl ? new IORedis(config.redisUrl, { lazyConnect: false }) : undefined;
+  const calls = new CallLedger({ db, redis, logger, now });
   const gateway = new HubspotGateway({
     apiBase: options.hubspot.apiBase,
     apiVersion: options.hubspot.apiVersion,
     tokens,
     logger,
     registry: metrics.registry,
+    onCall: (portalId, outcome) => calls.record(portalId, outcome),
     limiters: createPortalLimiters({ logger, redis, ...options.limits }),
     searchLimiters: createPortalLimiters({ logger, redis, maxRequests: 4, windowMs: 1000, jitterMs: 0, maxConcurrent: 4, name: 'hubspot-search' }),
   });
@@ -153,11 +166,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const settings = new SettingsStore(db, undefined, undefined, logger);
   const pipelineMetrics = createPipelineMetrics(metrics.registry, db);
   const pipelineDeps = { db, gateway, settings, logger, metrics: pipelineMetrics, now };
-  const workers = Array.from({ length: options.workers ?? 2 }, () => new InboxWorker(pipelineDeps));
-  const writer = new OutboxWriter(pipelineDeps);
+  const workers = works ? Array.from({ length: options.workers ?? 2 }, (_, i) => new InboxWorker({ ...pipelineDeps, id: `${INSTANCE_ID}/inbox-${i}`, leaseMs: config.leaseMs })) : [];
+  const writer = new OutboxWriter({ ...pipelineDeps, leaseMs: config.leaseMs });
   const backfill = new Backfill(pipelineDeps);
-  const startBackfill = (portalId: number) => {
-    void backfill.run(portalId);
+  /** The install is recorded as a backfill due, which this process starts if it works and any worker instance finds otherwise. */
+  const backfillInstalled = async ({ portalId, created }: { portalId: number; created: boolean }) => {
+    if (!created) return;
+    await backfill.request(portalId);
+    if (works && options.pipeline !== false) void backfill.run(portalId);
   };
 
   const portals = new InstalledPortals({ db, now });
@@ -176,56 +192,58 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   extensionApi.use(settingsRouter({ db, settings, rescorer, parser, publishPermission, logger, now }));
   extensionApi.use(reportsRouter({ db, settings, now }));
   extensionApi.use(repAvailabilityRouter({ db, gateway, installations, settings, logger, now }));
-  const http = createHttpApp(
-    [
-      healthRouter({ db, metrics }),
-      webhooksRouter({
-        clientSecret: options.hubspot.clientSecret,
-        appBaseUrl: config.appBaseUrl,
-        inbox: new InboxWriter({ db, registry: metrics.registry }),
-        portals,
-        registry: metrics.registry,
-        logger,
-        now,
-      }),
-      oauthRouter({
-        app,
-        db,
-        states,
-        browser: installBrowserCookie({
-          tokenKey: options.tokenEncryptionKey,
-          secure: new URL(config.appBaseUrl).protocol === 'https:',
-          maxAgeMs: states.ttlMs,
+  const health = healthRouter({ db, metrics });
+  // The operator API exists only with ADMIN_TOKEN, on every role, so any instance answers for all of them.
+  const operator = config.adminToken ? [adminRouter({ token: config.adminToken, db, installations, gateway, backfill, calls, logger, now })] : [];
+  // A worker serves only health and metrics, so that it can be probed and scraped like a web instance.
+  const webRouters = serves
+    ? [
+        webhooksRouter({
+          clientSecret: options.hubspot.clientSecret,
+          appBaseUrl: config.appBaseUrl,
+          inbox: new InboxWriter({ db, registry: metrics.registry }),
+          portals,
+          registry: metrics.registry,
+          logger,
+          now,
         }),
-        oauth,
-        installations,
-        provision: provisionInstall,
-        logger,
-        metrics,
-        now,
-        ...(options.backfillOnInstall === false ? {} : { onInstalled: ({ portalId, created }) => created && startBackfill(portalId) }),
-        ...(options.installedPage ? { installedPage: options.installedPage } : {}),
-      }),
-      extensionApi,
-    ],
-    logger,
-    config.trustProxy,
-  );
+        oauthRouter({
+          app,
+          db,
+          states,
+          browser: installBrowserCookie({
+            tokenKey: options.tokenEncryptionKey,
+            secure: new URL(config.appBaseUrl).protocol === 'https:',
+            maxAgeMs: states.ttlMs,
+          }),
+          oauth,
+          installations,
+          provision: provisionInstall,
+          logger,
+          metrics,
+          now,
+          ...(options.backfillOnInstall === false ? {} : { onInstalled: backfillInstalled }),
+          ...(options.installedPage ? { installedPage: options.installedPage } : {}),
+        }),
+        extensionApi,
+      ]
+    : [];
+  const http = createHttpApp([health, ...operator, ...webRouters], logger, config.trustProxy);
   // express 5 calls back with the error too (a port already taken): start-up must fail then, not go on unbound.
   const server: Server = await new Promise((resolve, reject) => {
     const listening = http.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
 
-  if (options.provisionAtStart !== false) {
+  if (works && options.provisionAtStart !== false) {
     // Properties are provisioned at install; re-check at start in case an admin deleted one.
     for (const portalId of await installations.activePortals()) {
       provision(portalId).catch((error: unknown) => logger.warn({ portalId, err: error }, 'property provisioning at start failed'));
     }
   }
 
-  const tasks: ScheduledTask[] =
-    options.jobs === false
+  const tasks: ScheduledJob[] =
+    !works || options.jobs === false
       ? []
       : [
           refreshTokensJob({ installations, tokens, logger }),
@@ -238,10 +256,16 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           lifecycleStagesJob({ db, gateway, installations, logger }),
           sendTasksJob({ db, gateway, logger }),
         ].map((job) => scheduleJob(job, db, logger));
-  const background = options.pipeline === false ? undefined : runOutboxWriter(writer, logger);
-  if (options.pipeline !== false) {
+  calls.start();
+  const pipeline = works && options.pipeline !== false;
+  const background = pipeline ? runOutboxWriter(writer, logger) : undefined;
+  let backfillPoll: NodeJS.Timeout | undefined;
+  if (pipeline) {
     for (const worker of workers) worker.start();
-    for (const portalId of await backfill.unfinished()) startBackfill(portalId);
+    const pollBackfills = () =>
+      backfill.runUnfinished().catch((error: unknown) => logger.warn({ err: error, job: 'backfill' }, 'could not look for backfills to run'));
+    await pollBackfills();
+    backfillPoll = setInterval(() => void pollBackfills(), options.backfillPollMs ?? 5_000);
   }
 
   return {
@@ -258,17 +282,26 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     backfill,
     rescorer,
     provision,
+    /**
+     * Stops accepting connections and lets the requests in flight finish, while the jobs, backfills and workers
+     * finish what they hold (a batch in hand commits; nothing new is claimed); then closes HubSpot, Redis and the
+     * database. Whoever calls it bounds how long it may take.
+     */
     async stop() {
-      for (const task of tasks) await task.stop();
-      await backfill.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      clearInterval(backfillPoll);
+      await Promise.all([
+        closed,
+        Promise.all(tasks.map((task) => task.stop())),
+        backfill.stop(),
+        Promise.all(workers.map((worker) => worker.stop())),
+        background?.stop(),
+      ]);
       await rescorer.idle();
       await parser.close();
-      await Promise.all(workers.map((worker) => worker.stop()));
-      await background?.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
       await gateway.close();
+      await calls.stop();
       if (redis) await redis.quit().catch(() => undefined);
       await db.close();
     },

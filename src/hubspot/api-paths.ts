@@ -33,5 +33,6 @@ export function hubspotApiPaths(version: string = DEFAULT_HUBSPOT_API_VERSION) {
     owners: `/crm/owners/${version}`,
     oauthToken: `/oauth/${version}/token`,
     oauthIntrospect: `/oauth/${version}/token/introspect`,
+    appUninstall: `/appinstalls/${version}/external-install`,
   };
 }

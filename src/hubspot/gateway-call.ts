@@ -53,11 +53,11 @@ export function createGatewayCall(deps: GatewayCallDeps): GatewayCall {
           refreshedToken = undefined;
           return request(new Client({ accessToken: usedToken, basePath: deps.apiBase }), capture.options);
         });
-        countCall(operation, 'ok');
+        countCall(operation, 'ok', portalId);
         return result;
       } catch (thrown) {
         if (thrown instanceof PortalInactiveError) {
-          countCall(operation, 'portal_inactive');
+          countCall(operation, 'portal_inactive', portalId);
           throw thrown;
         }
         const error =
@@ -65,19 +65,19 @@ export function createGatewayCall(deps: GatewayCallDeps): GatewayCall {
         const decision = decideRetry(error, { attempt, refreshed }, retry, deps.random);
         const fields = describeFailure(portalId, operation, attempt, error);
         if (decision.action === 'retry') {
-          countCall(operation, decision.reason);
+          countCall(operation, decision.reason, portalId);
           logger.warn({ ...fields, delayMs: decision.delayMs }, `HubSpot ${operation} failed (${decision.reason}); retrying`);
           await deps.sleep(decision.delayMs);
           continue;
         }
         if (decision.action === 'refresh_token') {
-          countCall(operation, 'unauthorized');
+          countCall(operation, 'unauthorized', portalId);
           logger.info(fields, `HubSpot ${operation} answered 401; refreshing the token and retrying once`);
           refreshed = true;
           refreshedToken = await deps.tokens.refreshAfterRejection(portalId, usedToken);
           continue;
         }
-        countCall(operation, outcomeOf(decision.reason));
+        countCall(operation, outcomeOf(decision.reason), portalId);
         if (decision.reason === 'daily_limit') logger.error(fields, `HubSpot daily API limit reached; ${operation} not retried`);
         else logger.debug({ ...fields, reason: decision.reason }, `HubSpot ${operation} failed`);
         throw error;

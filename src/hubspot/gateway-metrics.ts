@@ -5,7 +5,7 @@ export type CallOutcome =
   | 'portal_inactive' | 'error';
 
 /** Counts HubSpot calls (each attempt) by operation and outcome; portal ids stay out of the labels. */
-export type CountCall = (operation: string, outcome: CallOutcome) => void;
+export type CountCall = (operation: string, outcome: CallOutcome, portalId: number) => void;
 
 const NAME = 'lead_manager_hubspot_calls_total';
 

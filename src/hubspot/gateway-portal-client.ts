@@ -64,6 +64,10 @@ export interface PortalClient {
     /** One user by id, from the user provisioning API (needs the optional scope settings.users.read). */
     get(userId: number): Promise<PortalUser>;
   };
+  app: {
+    /** Uninstalls the app from the portal (HubSpot's app uninstalls API, scope `oauth`): its webhooks and cards stop. */
+    uninstall(): Promise<void>;
+  };
   userRecords: {
     /** Every record of the users object (0-115) with these properties (needs the optional scope crm.objects.users.read). */
     listAll(properties: readonly string[]): Promise<CrmRecord[]>;
@@ -190,6 +194,12 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
           results: responses.flatMap((response) => response.results.map(toProperty)),
           errors: responses.flatMap(toBatchItemErrors),
         };
+      },
+    },
+
+    app: {
+      uninstall: async () => {
+        await call<undefined>('app.uninstall', { method: 'DELETE', path: paths.appUninstall });
       },
     },
 

@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from '../log';
 import { hubspotApiPaths, type ApiPaths } from './api-paths';
 import { createGatewayCall, type GatewayCall } from './gateway-call';
-import { createCallCounter } from './gateway-metrics';
+import { createCallCounter, type CallOutcome, type CountCall } from './gateway-metrics';
 import { createPortalClient, type PortalClient } from './gateway-portal-client';
 import { createPortalLimiters, type PortalLimiters } from './limiter';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
@@ -28,6 +28,8 @@ export interface HubspotGatewayOptions {
   now?: () => number;
   /** Counts calls by operation and outcome when given. */
   registry?: Registry;
+  /** Told of each call's outcome with its portal (the operator API's per-portal counts). */
+  onCall?: (portalId: number, outcome: CallOutcome) => void;
   /** A call still running after this long frees its limiter slot and is retried as a timeout. Default 60 s. */
   jobTimeoutMs?: number;
 }
@@ -53,7 +55,7 @@ export class HubspotGateway {
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       random: options.random ?? Math.random,
       now: options.now ?? Date.now,
-      countCall: createCallCounter(options.registry),
+      countCall: withPortalOutcomes(createCallCounter(options.registry), options.onCall),
       jobTimeoutMs: options.jobTimeoutMs ?? 60_000,
     });
   }
@@ -70,3 +72,6 @@ export class HubspotGateway {
     await Promise.all([this.limiters.disconnect(), this.searchLimiters.disconnect()]);
   }
 }
+
+const withPortalOutcomes = (count: CountCall, onCall: HubspotGatewayOptions['onCall']): CountCall =>
+  onCall ? (operation, outcome, portalId) => (count(operation, outcome, portalId), onCall(portalId, outcome)) : count;

@@ -12,8 +12,8 @@ export interface InstallDeps {
   provision: (portalId: number) => Promise<unknown>;
   logger: Logger;
   now: () => Date;
-  /** Work that follows an install without holding up the user's browser (the backfill of existing contacts). */
-  onInstalled?: (outcome: InstallOutcome) => void;
+  /** Work that follows an install without holding up the user's browser (recording that the backfill is due, then starting it). */
+  onInstalled?: (outcome: InstallOutcome) => void | Promise<void>;
 }
 
 export interface InstallOutcome {
@@ -48,6 +48,6 @@ export async function installPortal(code: string, deps: InstallDeps): Promise<In
   const provisioned = await deps.provision(info.portalId);
   log.info({ hubDomain: info.hubDomain, created, provisioned }, created ? 'portal installed' : 'portal re-installed');
   const outcome = { portalId: info.portalId, hubDomain: info.hubDomain, created };
-  deps.onInstalled?.(outcome);
+  await deps.onInstalled?.(outcome);
   return outcome;
 }

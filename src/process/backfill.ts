@@ -1,7 +1,8 @@
 import { activityProperties, trackedProperties } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
 import { LIST_PAGE_LIMIT } from '../hubspot/gateway-portal-client';
-import { backfillOf, finishBackfill, runningBackfills, startBackfill } from '../store/backfills';
+import { backfillOf, finishBackfill, requestBackfill, runningBackfills, startBackfill } from '../store/backfills';
+import { LOCK_KEYS } from '../store/lock-keys';
 import { settleBackfillPage, type BackfillPage } from './backfill-page';
 import type { PipelineDeps } from './pipeline-deps';
 
@@ -27,11 +28,16 @@ export class Backfill {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Starts (or restarts from scratch with `restart`) a portal's backfill; resumes one left running. */
+  /**
+   * Starts (or restarts from scratch with `restart`) a portal's backfill; resumes one left running. One instance
+   * runs a portal's backfill at a time: where another has it, this reports where it stands and leaves it there.
+   */
   run(portalId: number, { restart = false } = {}): Promise<BackfillProgress> {
     const current = this.running.get(portalId);
     if (current) return current;
-    const run = this.execute(portalId, restart)
+    const run = this.options.db
+      .withLock(LOCK_KEYS.backfillBase + portalId, () => this.execute(portalId, restart), { wait: false })
+      .then(async (outcome) => (outcome.acquired ? outcome.value : this.elsewhere(portalId)))
       .catch((error: unknown): BackfillProgress => {
         this.options.logger.error({ portalId, err: error, job: 'backfill' }, 'backfill could not start; run it again to retry');
         return { state: 'failed', done: 0, total: null };
@@ -47,9 +53,25 @@ export class Backfill {
     await Promise.all(this.running.values());
   }
 
-  /** Backfills that a stopped process left running. */
+  /** Backfills requested (by an install on a web instance) or left running by a stopped process. */
   async unfinished(): Promise<number[]> {
     return runningBackfills(this.options.db);
+  }
+
+  /** Records that a portal needs its first backfill, for whichever worker instance looks next. */
+  async request(portalId: number): Promise<void> {
+    await requestBackfill(this.options.db, portalId, this.now());
+  }
+
+  /** Runs every backfill waiting in the database that no instance is running; until stopped. */
+  async runUnfinished(): Promise<void> {
+    if (this.stopping) return;
+    for (const portalId of await this.unfinished()) void this.run(portalId);
+  }
+
+  private async elsewhere(portalId: number): Promise<BackfillProgress> {
+    const row = await backfillOf(this.options.db, portalId);
+    return { state: row?.state === 'done' ? 'done' : row?.state === 'failed' ? 'failed' : 'running', done: row?.done ?? 0, total: row?.total ?? null };
   }
 
   private async execute(portalId: number, restart: boolean): Promise<BackfillProgress> {

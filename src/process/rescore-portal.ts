@@ -3,6 +3,7 @@ import { award, type LedgerEntry } from '../domain/scoring';
 import type { Logger } from '../log';
 import { loadActivitiesWithLedgers, lockKnownContacts, replaceActivityLedgers, type ContactLedgerEntry } from '../store/contact-batches';
 import type { Db, Queryable } from '../store/db';
+import { advanceRescore, finishRescore, startRescore } from '../store/rescores';
 import { yieldWhenBusy } from '../yield-when-busy';
 import { forEachContactChunk } from './contact-chunks';
 import type { ProcessContext } from './settle-contacts';
@@ -18,6 +19,7 @@ export interface RescoreProgress {
  * After a model is published: every contact's ledger is brought to what its activities earn under the new
  * model and the lead rescored, a chunk of contacts per transaction. Only what changed is written: the ledger
  * rows whose points moved, the contacts whose state moved, the outbox of those whose HubSpot values moved.
+ * The progress is also kept in the database (counted with each chunk), for an instance that did not run it.
  */
 export class PortalRescorer {
   private readonly progress = new Map<number, RescoreProgress>();
@@ -52,17 +54,25 @@ export class PortalRescorer {
     this.progress.set(portalId, progress);
     const now = this.deps.now();
     try {
+      await startRescore(db, portalId, live.version, ids.length, now);
       await forEachContactChunk(
         db,
         ids,
-        (tx, chunk) => rescoreChunkOf(tx, { portalId, live, now }, chunk),
+        async (tx, chunk) => {
+          await rescoreChunkOf(tx, { portalId, live, now }, chunk);
+          await advanceRescore(tx, portalId, chunk.length, this.deps.now());
+        },
         (chunk) => (progress.done += chunk.length),
       );
       progress.state = 'done';
+      await finishRescore(db, portalId, {}, this.deps.now());
       this.deps.logger.info({ portalId, version: live.version, contacts: ids.length }, 'portal rescored under the published model');
     } catch (error) {
       progress.state = 'done';
       this.deps.logger.error({ portalId, err: error, done: progress.done }, 'portal rescore failed');
+      await finishRescore(db, portalId, { failed: error instanceof Error ? error.message : String(error) }, this.deps.now()).catch((failure: unknown) =>
+        this.deps.logger.error({ portalId, err: failure }, 'rescore outcome could not be recorded'),
+      );
     }
   }
 }

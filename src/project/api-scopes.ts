@@ -95,6 +95,11 @@ export const API_SCOPES: Record<string, OperationScopes> = {
     scopes: (objectType) => [schemaScope(objectType, 'write')],
     source: `${DOCS}/latest/crm/properties/guide (Scope requirements)`,
   },
+  'app.uninstall': {
+    endpoint: 'DELETE /appinstalls/2026-03/external-install',
+    scopes: () => ['oauth'],
+    source: `${DOCS}/latest/app-management/app-uninstalls/guide (Authentication)`,
+  },
   'owners.list': {
     endpoint: 'GET /crm/owners/2026-03',
     scopes: () => ['crm.objects.owners.read'],
@@ -159,6 +164,7 @@ export const SERVICE_API_CALLS: ApiCall[] = [
     purpose: 'provisioning the app\u2019s contact properties',
   })),
   { operation: 'owners.list', purpose: 'routing to reps' },
+  { operation: 'app.uninstall', purpose: 'an operator uninstalling a portal (operator API)' },
   ...Object.values(ENGAGEMENT_OBJECT_TYPES).flatMap((objectType): ApiCall[] => [
     { operation: 'objects.batchRead', objectType, purpose: `reading ${objectType} from engagement webhooks` },
     { operation: 'associations.batchRead', objectType, toObjectType: 'contacts', purpose: `${objectType} \u2192 contacts` },

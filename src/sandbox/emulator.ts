@@ -14,6 +14,7 @@ import { objectWriteRoutes } from './object-write-routes';
 import { oauthRoutes, type AppCredentials } from './oauth-routes';
 import { OAuthStore, type IssuedTokens } from './oauth-store';
 import { ownerRoutes } from './owner-routes';
+import { appInstallRoutes } from './app-install-routes';
 import { propertyRoutes } from './property-routes';
 import { servedAs } from './route-paths';
 import { SEARCH_SECONDLY, TEN_SECONDLY_ROLLING, rateLimit, type RateLimitPolicy } from './rate-limit';
@@ -117,6 +118,7 @@ export function createHubspotSandbox(options: HubspotSandboxOptions = {}): Hubsp
   handler.use(ownerRoutes(state, guards));
   handler.use(associationRoutes(state, guards, now));
   handler.use(userRoutes(state, guards));
+  handler.use(appInstallRoutes(tokens, guards));
   handler.use(unknownEndpoint);
   handler.use(errorHandler(logger));
 

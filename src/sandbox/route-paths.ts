@@ -38,6 +38,7 @@ export const ROUTES = {
   oauthIntrospect: { route: '/oauth/:version/token/introspect' },
   accessTokenInfo: { route: '/oauth/v1/access-tokens/:token' },
   refreshTokenInfo: { route: '/oauth/v1/refresh-tokens/:token' },
+  appUninstall: { route: '/appinstalls/:version/external-install', legacy: '/appinstalls/v3/external-install' },
 } as const satisfies Record<string, ServedRoute>;
 
 /**

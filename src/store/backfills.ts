@@ -13,9 +13,18 @@ export async function backfillOf(db: Queryable, portalId: number): Promise<Backf
   return row;
 }
 
-/** Backfills a stopped process left running. */
+/** Backfills requested or left running by a stopped process. */
 export async function runningBackfills(db: Queryable): Promise<number[]> {
   return (await db.query<{ portal_id: number }>("SELECT portal_id FROM backfills WHERE state = 'running'")).map((row) => row.portal_id);
+}
+
+/** Asks for a portal's first backfill: any worker instance picks it up (a backfill already recorded stays as it is). */
+export async function requestBackfill(db: Queryable, portalId: number, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO backfills (portal_id, state, cursor, done, total, started_at, updated_at) VALUES ($1, 'running', NULL, 0, NULL, $2, $2)
+     ON CONFLICT (portal_id) DO NOTHING`,
+    [portalId, now],
+  );
 }
 
 export async function startBackfill(db: Queryable, portalId: number, from: Omit<BackfillRow, 'state'>, now: Date): Promise<void> {

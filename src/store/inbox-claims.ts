@@ -74,11 +74,34 @@ export async function markFailed(db: Db, events: readonly ClaimedEvent[], owner:
   return rows.filter((row) => row.d).length;
 }
 
-/** The dead letters of a portal, newest first, for admins and support. */
-export async function listDeadLetters(db: Db, portalId: number, limit = 100) {
-  return db.query<{ id: number; event_key: string; attempts: number; last_error: string; dead_at: Date; payload: unknown }>(
-    `SELECT id, event_key, attempts, last_error, dead_at, payload FROM inbox
-     WHERE portal_id = $1 AND dead_at IS NOT NULL ORDER BY dead_at DESC LIMIT $2`,
-    [portalId, limit],
+export interface DeadLetter {
+  id: number;
+  event_key: string;
+  subscription_type: string;
+  attempts: number;
+  last_error: string;
+  dead_at: Date;
+  payload: unknown;
+}
+
+/** The dead letters of a portal, newest first, for admins and support; a page ends before the `before` id. */
+export async function listDeadLetters(db: Db, portalId: number, limit = 100, before?: number): Promise<DeadLetter[]> {
+  return db.query<DeadLetter>(
+    `SELECT id, event_key, subscription_type, attempts, last_error, dead_at, payload FROM inbox
+     WHERE portal_id = $1 AND dead_at IS NOT NULL AND ($3::bigint IS NULL OR id < $3) ORDER BY id DESC LIMIT $2`,
+    [portalId, limit, before ?? null],
   );
+}
+
+/**
+ * Puts a portal's dead letters (one by id, or all) back in the inbox as new: due now, their attempts from zero,
+ * so the workers process them the ordinary way. Returns the ids put back.
+ */
+export async function replayDeadLetters(db: Db, portalId: number, now: Date, id?: number): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `UPDATE inbox SET dead_at = NULL, attempts = 0, available_at = $2, leased_until = NULL, lease_owner = NULL
+     WHERE portal_id = $1 AND dead_at IS NOT NULL AND ($3::bigint IS NULL OR id = $3) RETURNING id`,
+    [portalId, now, id ?? null],
+  );
+  return rows.map((row) => row.id);
 }

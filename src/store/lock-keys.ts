@@ -1,7 +1,7 @@
 /**
  * Every PostgreSQL advisory lock key the app takes, in one place, so no two holders can ever share one:
  * the migration lock, one per scheduled job (one runner per tick across every instance), and the token
- * refresh range (+ portal id) above all of them.
+ * refresh range and the backfill range (each + portal id) above all of them.
  */
 export const LOCK_KEYS = {
   migrations: 7_041_001,
@@ -17,6 +17,8 @@ export const LOCK_KEYS = {
     'lifecycle-stages-sync': 7_041_018,
   },
   tokenRefreshBase: 2 ** 40,
+  /** + portal id: one instance runs a portal's backfill at a time. */
+  backfillBase: 2 ** 41,
 } as const;
 
 export type JobName = keyof typeof LOCK_KEYS.jobs;

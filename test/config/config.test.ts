@@ -53,6 +53,13 @@ describe('config', () => {
     expect(() => loadConfig({ ...live, HUBSPOT_API_VERSION: '2026-04' })).toThrow(/HUBSPOT_API_VERSION/);
   });
 
+  it('turns the operator API on with a strong ADMIN_TOKEN and refuses a weak one', () => {
+    expect(loadConfig({}).adminToken).toBeUndefined();
+    expect(loadConfig({ ADMIN_TOKEN: ' ' }).adminToken).toBeUndefined();
+    expect(loadConfig({ ADMIN_TOKEN: 'a'.repeat(32) }).adminToken).toBe('a'.repeat(32));
+    expect(problemsOf({ ADMIN_TOKEN: 'a'.repeat(31) })).toEqual([expect.stringMatching(/^ADMIN_TOKEN: must be at least 32 characters/)]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: ' ', DATABASE_URL: '' }).mode).toBe('sandbox');
   });
@@ -110,5 +117,32 @@ describe('config', () => {
 
   it('never runs live on half the credentials, even with everything else set', () => {
     expect(() => loadConfig({ HUBSPOT_CLIENT_ID: 'only-id' })).toThrow(ConfigError);
+  });
+});
+
+describe('ROLE and shutdown config', () => {
+  const shared = { ...live, DATABASE_URL: 'postgres://db.example.com/leads' };
+
+  it('runs every role in one process by default, with a 10 s shutdown and 60 s leases', () => {
+    expect(loadConfig(shared)).toMatchObject({ role: 'all', shutdownTimeoutMs: 10_000, leaseMs: 60_000 });
+  });
+
+  it.each(['web', 'worker', 'all', ' Worker '])('takes ROLE=%j', (role) => {
+    expect(loadConfig({ ...shared, ROLE: role }).role).toBe(role.trim().toLowerCase());
+  });
+
+  it('refuses an unknown ROLE with the values it takes', () => {
+    expect(problemsOf({ ...shared, ROLE: 'scheduler' })).toEqual(['ROLE: must be web, worker or all']);
+  });
+
+  it('refuses web and worker without a shared PostgreSQL, and in sandbox mode', () => {
+    expect(problemsOf({ ...live, ROLE: 'web' })).toEqual([expect.stringMatching(/^ROLE: web needs DATABASE_URL/)]);
+    expect(problemsOf({ ROLE: 'worker' })).toEqual([expect.stringMatching(/^ROLE: worker needs live mode/)]);
+  });
+
+  it('reads SHUTDOWN_TIMEOUT_MS and LEASE_MS, refusing nonsense', () => {
+    expect(loadConfig({ ...shared, SHUTDOWN_TIMEOUT_MS: '2500', LEASE_MS: '5000' })).toMatchObject({ shutdownTimeoutMs: 2_500, leaseMs: 5_000 });
+    expect(problemsOf({ ...shared, SHUTDOWN_TIMEOUT_MS: '-1' })).toEqual([expect.stringMatching(/^SHUTDOWN_TIMEOUT_MS: /)]);
+    expect(problemsOf({ ...shared, LEASE_MS: '10' })).toEqual([expect.stringMatching(/^LEASE_MS: /)]);
   });
 });

@@ -66,6 +66,13 @@ function hubspotAcceptsInstall(sent: { token?: Record<string, string>; created?:
     .query({ limit: '500', archived: 'true' })
     .reply(200, {
       results: [{ id: '72', email: 'gus@acme.example', firstName: 'Gus', lastName: 'Old', userId: 9002, type: 'PERSON', archived: true, teams: [], createdAt: '2025-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' }],
+    })
+    // The portal's own lifecycle stages, read at install.
+    .get('/crm/properties/2026-03/contacts/lifecyclestage')
+    .reply(200, {
+      name: 'lifecyclestage', label: 'Lifecycle stage', type: 'enumeration', fieldType: 'radio', groupName: 'contactinformation', description: '',
+      options: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer'].map((value, displayOrder) => ({ label: value, value, displayOrder, hidden: false })),
+      hubspotDefined: true, calculated: false, archived: false,
     });
 }
 

@@ -5,7 +5,7 @@ import { Backfill } from '../../src/process/backfill';
 import { applyScenario, generateScenario, type AppliedScenario } from '../../src/sandbox';
 import { silentLogger } from '../../src/log';
 import type { Db } from '../../src/store/db';
-import { testDatabases } from '../support/databases';
+import { openSibling, testDatabases } from '../support/databases';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
 import { callPaths } from '../../src/sandbox/route-paths';
 
@@ -15,8 +15,9 @@ const OVERLAPPED = 6_003;
 const CRASHED = 6_004;
 const REFUSED = 6_005;
 const STOPPED = 6_006;
+const SHARED = 6_007;
 /** Portals installed after the first; each holds the same scenario. */
-const LATER = [REPLAYED, OVERLAPPED, CRASHED, REFUSED, STOPPED];
+const LATER = [REPLAYED, OVERLAPPED, CRASHED, REFUSED, STOPPED, SHARED];
 /** What a contact's current properties tell completely: its page-view count and its fit (no caps, no decay). */
 const SETTINGS = portalSettingsSchema.parse({
   ...DEFAULT_PORTAL_SETTINGS,
@@ -163,6 +164,22 @@ describe.each(testDatabases)('backfill of existing contacts on $name', (database
     expect(before('asked')).toEqual([2, 3, 3]);
     if (postgres) expect(before('answered')).toEqual([2, 3, 3]);
     expect(harness.sandbox.calls.count({ portalId: OVERLAPPED, method: 'GET', path: callPaths.objects })).toBe(3);
+  });
+
+  it('runs on one instance at a time: another asked for the same portal reports it running and reads nothing', async () => {
+    const db = harness.service.db;
+    // Another instance: its own connection pool on PostgreSQL, the same embedded database on PGlite.
+    const sibling = database.name === 'postgres' ? await openSibling(db) : db;
+    const { gateway, settings, pipelineMetrics } = harness.service;
+    const other = new Backfill({ db: sibling, gateway, settings, logger: silentLogger, metrics: pipelineMetrics });
+    try {
+      const outcomes = await Promise.all([backfill().run(SHARED), other.run(SHARED)]);
+      expect(outcomes).toContainEqual({ state: 'done', done: 250, total: 250 });
+      expect(outcomes.filter((outcome) => outcome.state === 'running')).toHaveLength(1);
+      expect(harness.sandbox.calls.count({ portalId: SHARED, method: 'GET', path: callPaths.objects })).toBe(3);
+    } finally {
+      if (sibling !== db) await sibling.close();
+    }
   });
 
   it('resumes after a crash mid-run from the last committed page and settles every contact once', async () => {

@@ -1,6 +1,7 @@
 import type { Activity } from '../../src/domain/activities';
 import { DEFAULT_PORTAL_SETTINGS, portalSettingsSchema, type LiveSettings } from '../../src/domain/portal-settings';
 import { DEFAULT_SCORING_MODEL } from '../../src/domain/scoring';
+import { rescoreOf } from '../../src/store/rescores';
 import { silentLogger } from '../../src/log';
 import { settleContacts, type ContactInput } from '../../src/process/settle-contacts';
 import { PortalRescorer } from '../../src/process/rescore-portal';
@@ -91,6 +92,8 @@ describe.each(testDatabases)('publish rescore on $name', (database) => {
     await rescorer.start(RESCORED, AFTER);
 
     expect(rescorer.status(RESCORED)).toEqual({ state: 'done', done: HISTORIES.size, total: HISTORIES.size });
+    // Kept in the database too, for an instance that did not run it.
+    expect(await rescoreOf(db, RESCORED)).toMatchObject({ state: 'done', version: AFTER.version, done: HISTORIES.size, total: HISTORIES.size, lastError: null });
     const queued = await outbox(RESCORED);
     expect([...queued.keys()].sort()).toEqual(CHANGED);
     const after = await versions();
