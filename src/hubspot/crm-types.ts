@@ -11,6 +11,19 @@ export interface CrmRecord {
   archived: boolean;
 }
 
+/** One value a property held, as HubSpot's propertiesWithHistory lists them (newest first). */
+export interface PropertyHistoryEntry {
+  value: string;
+  /** ISO 8601. */
+  timestamp: string;
+  sourceType: string;
+  sourceId?: string;
+}
+
+export interface CrmRecordWithHistory extends CrmRecord {
+  propertiesWithHistory: Record<string, PropertyHistoryEntry[]>;
+}
+
 export interface CrmRecordUpdate {
   id: string;
   properties: Record<string, string>;

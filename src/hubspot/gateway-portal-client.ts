@@ -9,20 +9,20 @@ import type {
   CrmPage,
   CrmRecord,
   CrmRecordUpdate,
+  CrmRecordWithHistory,
   Owner,
   PortalUser,
   Property,
   PropertyGroup,
   PropertyGroupInput,
   PropertyInput,
+  PropertyHistoryEntry,
   SearchPage,
   SearchRequest,
   TaskInput,
 } from './crm-types';
 import { toBatchItemErrors, toCrmRecord, toOwner, toPortalUser, toProperty, toPropertyGroup } from './gateway-mappers';
 import { hubspotJson, type JsonRequest } from './json-request';
-import { listAllUserRecords } from './user-records';
-import { batchReadContactsWithHistory, readPropertyDefinition, type CrmRecordWithHistory } from './history-and-definitions';
 
 /** Everything the app asks of one portal's HubSpot account. Every method goes through the portal's limiter and retries. */
 export interface PortalClient {
@@ -86,10 +86,17 @@ export interface PortalClient {
 export type PortalRequest = <T>(operation: string, request: SdkRequest<T>, quota?: 'default' | 'search') => Promise<T>;
 
 const OWNERS_PAGE = 500;
+/**
+ * HubSpot reads at most 50 records per batch read that asks for property histories ("The maximum number of
+ * inputs supported in a batch request for property histories is 50").
+ */
+export const HISTORY_BATCH_LIMIT = 50;
+/** HubSpot's users object (0-115): one record per user of the account, read with crm.objects.users.read. */
+const USERS_OBJECT_TYPE = 'users';
 /** The most records HubSpot returns in one page of a CRM object list (GET /crm/objects/{version}/{objectType}). */
 export const LIST_PAGE_LIMIT = 100;
 
-type SdkRecord = Parameters<typeof toCrmRecord>[0];
+type SdkRecord = Parameters<typeof toCrmRecord>[0] & { propertiesWithHistory?: Record<string, PropertyHistoryEntry[]> };
 type Paging = { next?: { after?: string } };
 
 interface AssociationsPage {
@@ -104,24 +111,44 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
   const call = <T>(operation: string, request: JsonRequest, quota?: 'default' | 'search') =>
     run<T>(operation, (client) => hubspotJson<T>(client, request), quota);
 
-  const readInChunks = async (operation: string, objectType: string, ids: readonly string[], properties: readonly string[]) => {
+  /** The records found among `ids`, `size` per call, with the current `properties` and the history of `history`. */
+  const readInChunks = async (
+    operation: string,
+    objectType: string,
+    ids: readonly string[],
+    properties: readonly string[],
+    history: readonly string[] = [],
+    size?: number,
+  ) => {
     const pages = await Promise.all(
-      batchChunks(unique(ids)).map((chunk) =>
+      batchChunks(unique(ids), size).map((chunk) =>
         call<{ results: SdkRecord[] }>(operation, {
           method: 'POST',
           path: paths.batchRead(objectType),
           query: { archived: false },
-          body: { inputs: chunk.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
+          body: { inputs: chunk.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...history] },
         }),
       ),
     );
-    return pages.flatMap((page) => page.results.map(toCrmRecord));
+    return pages.flatMap((page) => page.results);
+  };
+
+  /** Every item of a paged GET, page after page. */
+  const listPages = async <T>(operation: string, path: string, query: NonNullable<JsonRequest['query']>): Promise<T[]> => {
+    const items: T[] = [];
+    let after: string | undefined;
+    do {
+      const page = await call<{ results: T[]; paging?: Paging }>(operation, { method: 'GET', path, query: { ...query, after } });
+      items.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    return items;
   };
 
   return {
     portalId,
     contacts: {
-      batchRead: (ids, properties) => readInChunks('contacts.batchRead', 'contacts', ids, properties),
+      batchRead: async (ids, properties) => (await readInChunks('contacts.batchRead', 'contacts', ids, properties)).map(toCrmRecord),
 
       batchUpdate: (inputs) =>
         Promise.all(
@@ -204,20 +231,8 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
     },
 
     owners: {
-      listAll: async ({ archived = false } = {}) => {
-        const owners: Owner[] = [];
-        let after: string | undefined;
-        do {
-          const page = await call<{ results: Parameters<typeof toOwner>[0][]; paging?: Paging }>('owners.list', {
-            method: 'GET',
-            path: paths.owners,
-            query: { limit: OWNERS_PAGE, after, archived },
-          });
-          owners.push(...page.results.map(toOwner));
-          after = page.paging?.next?.after;
-        } while (after);
-        return owners;
-      },
+      listAll: async ({ archived = false } = {}) =>
+        (await listPages<Parameters<typeof toOwner>[0]>('owners.list', paths.owners, { limit: OWNERS_PAGE, archived })).map(toOwner),
     },
 
     associations: {
@@ -249,7 +264,7 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
     },
 
     objects: {
-      batchRead: (objectType, ids, properties) => readInChunks('objects.batchRead', objectType, ids, properties),
+      batchRead: async (objectType, ids, properties) => (await readInChunks('objects.batchRead', objectType, ids, properties)).map(toCrmRecord),
     },
 
     tasks: {
@@ -272,15 +287,23 @@ export function createPortalClient(portalId: number, run: PortalRequest, paths: 
     },
 
     userRecords: {
-      listAll: (properties) => listAllUserRecords(run, paths, properties),
+      listAll: async (properties) =>
+        (await listPages<SdkRecord>('userRecords.list', paths.objects(USERS_OBJECT_TYPE), { limit: LIST_PAGE_LIMIT, properties: [...properties] })).map(
+          toCrmRecord,
+        ),
     },
 
     contactHistory: {
-      batchRead: (ids, properties, historyProperties) => batchReadContactsWithHistory(run, paths, ids, properties, historyProperties),
+      batchRead: async (ids, properties, historyProperties): Promise<CrmRecordWithHistory[]> =>
+        (await readInChunks('contacts.batchReadWithHistory', 'contacts', ids, properties, historyProperties, HISTORY_BATCH_LIMIT)).map((record) => ({
+          ...toCrmRecord(record),
+          propertiesWithHistory: record.propertiesWithHistory ?? {},
+        })),
     },
 
     propertyDefinitions: {
-      get: (objectType, name) => readPropertyDefinition(run, paths, objectType, name),
+      get: async (objectType, name) =>
+        toProperty(await call<Parameters<typeof toProperty>[0]>('properties.get', { method: 'GET', path: paths.property(objectType, name) })),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { backfillActivities, parseHubspotTimestamp, type ContactEvent } from '../domain/activities';
 import type { LiveSettings } from '../domain/portal-settings';
 import type { CrmRecord } from '../hubspot/crm-types';
-import type { PropertyHistoryEntry } from '../hubspot/history-and-definitions';
+import type { PropertyHistoryEntry } from '../hubspot/crm-types';
 import { advanceBackfill } from '../store/backfills';
 import type { Queryable } from '../store/db';
 import { presentValues } from './pipeline-deps';
