@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
+import { readyInSandbox, watchProcess } from '../support/service-process';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -16,29 +17,19 @@ describe('npm start without HubSpot credentials', () => {
       delete env[name];
     }
     const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      // 'close': every process holding the output pipes has ended, the service included, not just npm.
-      child.on('close', (code, signal) => resolve({ code, signal })),
-    );
+    // Its exit waits for every process holding the output pipes, the service included, not just npm.
+    const { output, exited } = watchProcess(child);
     try {
       const base = `http://localhost:${port}`;
-      let ready: Response | undefined;
-      for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt += 1) {
-        ready = await fetch(`${base}/readyz`).catch(() => undefined);
-        if (ready?.status === 200 && output.includes('SANDBOX MODE')) break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect({ status: ready?.status, output }).toMatchObject({ status: 200 });
+      const ready = await readyInSandbox(base, child, output);
+      expect({ status: ready?.status, output: output() }).toMatchObject({ status: 200 });
       expect(await ready!.json()).toEqual({ status: 'ready', database: 'pglite' });
-      expect(output).toMatch(/SANDBOX MODE.*Demo portal 20250001 .* was installed through http:\/\/localhost:\d+\/oauth\/install/);
+      expect(output()).toMatch(/SANDBOX MODE.*Demo portal 20250001 .* was installed through http:\/\/localhost:\d+\/oauth\/install/);
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const metrics = await (await fetch(`${base}/metrics`)).text();
       expect(metrics).toMatch(/^lead_manager_active_portals 1$/m);
       expect(metrics).toMatch(/^lead_manager_installs_total\{kind="new"\} 1$/m);
-      expect(output).not.toMatch(/access_token|refresh_token/);
+      expect(output()).not.toMatch(/access_token|refresh_token/);
     } finally {
       // SIGTERM to the whole group, as a process manager stopping `npm start` would; the SIGKILL is a safety net.
       process.kill(-child.pid!, 'SIGTERM');
@@ -48,8 +39,8 @@ describe('npm start without HubSpot credentials', () => {
       rmSync(dataDir, { recursive: true, force: true });
       // npm itself dies of the signal; what matters is that the service stopped gracefully.
       expect(code === 0 || signal === 'SIGTERM').toBe(true);
-      expect(output).toMatch(/"signal":"SIGTERM".*"msg":"stopping"/);
-      expect(output).not.toMatch(/unclean stop/);
+      expect(output()).toMatch(/"signal":"SIGTERM".*"msg":"stopping"/);
+      expect(output()).not.toMatch(/unclean stop/);
     }
   }, 90_000);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../support/free-port';
+import { readyInSandbox, watchProcess } from '../support/service-process';
 import { signedCall } from '../support/signed-fetch';
 
 const ROOT = join(__dirname, '..', '..');
@@ -64,21 +65,11 @@ if (!registry) console.warn('the npm registry does not answer: the production bu
       const [node, ...args] = IMAGE.command;
       expect({ node, main: args.at(-1) }).toEqual({ node: 'node', main: 'dist/main.js' });
       const child = spawn(process.execPath, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on('close', (code, signal) => resolve({ code, signal })),
-      );
+      const { output, exited } = watchProcess(child);
       try {
         const base = `http://localhost:${port}`;
-        let ready: Response | undefined;
-        for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt += 1) {
-          ready = await fetch(`${base}/readyz`).catch(() => undefined);
-          if (ready?.status === 200 && output.includes('SANDBOX MODE')) break;
-          await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-        expect({ status: ready?.status, output }).toMatchObject({ status: 200 });
+        const ready = await readyInSandbox(base, child, output);
+        expect({ status: ready?.status, output: output() }).toMatchObject({ status: 200 });
         expect(await ready!.json()).toEqual({ status: 'ready', database: 'pglite' });
 
         const checked = await signedCall(base, 'POST', '/api/settings/validate', { settings: { scoring: 'not settings' } }, { portalId: DEMO_PORTAL_ID, secret: SANDBOX_SECRET });
@@ -88,8 +79,8 @@ if (!registry) console.warn('the npm registry does not answer: the production bu
         const safety = setTimeout(() => child.kill('SIGKILL'), 20_000);
         const { code, signal } = await exited;
         clearTimeout(safety);
-        expect({ code, signal, output }).toMatchObject({ code: 0, signal: null });
-        expect(output).not.toMatch(/unclean stop/);
+        expect({ code, signal, output: output() }).toMatchObject({ code: 0, signal: null });
+        expect(output()).not.toMatch(/unclean stop/);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
